@@ -1,0 +1,23 @@
+/** Unit tests run on any Node; the e2e project drives a real n8n (see test/e2e). */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test'],
+			testMatch: ['**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.e2e.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '/n8n-host/'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+	],
+};

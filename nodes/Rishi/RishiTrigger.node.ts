@@ -1,0 +1,49 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { manualSetup } from '../shared/n8n/manualSetup';
+import { triggerProperties } from '../shared/n8n/triggerProperties';
+import { rishi } from './definition';
+
+export class RishiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Rishi Trigger',
+		name: 'rishiTrigger',
+		icon: { light: 'file:rishi.svg', dark: 'file:rishi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Rishi sends a signed booking, staff, location, inventory or organization event',
+		defaults: { name: 'Rishi Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'rishiApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: triggerProperties(rishi),
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.checkExists();
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.create();
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.delete();
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleProviderWebhook(this, rishi, 'rishiApi');
+	}
+}

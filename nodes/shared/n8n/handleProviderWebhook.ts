@@ -1,0 +1,66 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { processDelivery } from '../pipeline/processDelivery';
+import type { HttpReply, ProviderDefinition } from '../provider';
+import { reject } from '../verification/verdict';
+import { readDeliveryRequest } from './readDeliveryRequest';
+import { readTriggerSettings, secretsFrom, type SigningSecrets } from './readTriggerSettings';
+
+/**
+ * Writes the answer ourselves and tells n8n not to: that is the only way to
+ * give a refusal the provider's status and body without n8n recording a
+ * failed execution, and it keeps the acknowledgement independent of whatever
+ * the workflow later does (no retry storms when a workflow fails).
+ */
+function send(context: IWebhookFunctions, reply: HttpReply): void {
+	context.getResponseObject().status(reply.status).json(reply.body);
+}
+
+async function readSecrets(context: IWebhookFunctions, credentialName: string): Promise<string[]> {
+	try {
+		return secretsFrom(await context.getCredentials<SigningSecrets>(credentialName));
+	} catch (error) {
+		context.logger.warn(`No usable ${credentialName} credential on this trigger`, {
+			error: error instanceof Error ? error.message : String(error),
+		});
+		return [];
+	}
+}
+
+export async function handleProviderWebhook(
+	context: IWebhookFunctions,
+	provider: ProviderDefinition,
+	credentialName: string,
+): Promise<IWebhookResponseData> {
+	const request = await readDeliveryRequest(context);
+	let settings;
+	try {
+		settings = readTriggerSettings(context, provider, await readSecrets(context, credentialName));
+	} catch (error) {
+		const rejection = reject('not_configured', 'The trigger parameters could not be read');
+		context.logger.warn(rejection.detail, { error: error instanceof Error ? error.message : String(error) });
+		send(context, provider.replies.rejected(rejection));
+		return { noWebhookResponse: true };
+	}
+
+	const outcome = processDelivery(provider, request, settings);
+	send(context, outcome.reply);
+	if (outcome.action === 'reject') {
+		const log = outcome.rejection.reason === 'not_configured' ? context.logger.warn : context.logger.info;
+		log.call(context.logger, `${provider.displayName} webhook refused: ${outcome.rejection.detail}`, {
+			reason: outcome.rejection.reason,
+			status: outcome.reply.status,
+		});
+		return { noWebhookResponse: true };
+	}
+	if (outcome.action === 'acknowledge') {
+		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, {
+			why: outcome.why,
+		});
+		return { noWebhookResponse: true };
+	}
+	return {
+		noWebhookResponse: true,
+		workflowData: [[{ json: outcome.item as never }]],
+	};
+}

@@ -1,0 +1,25 @@
+export type InvalidPayloadHandling = 'reject' | 'emitWithErrors' | 'emitAsIs';
+
+/** What the user chose in the trigger node, already read from n8n. */
+export interface TriggerSettings {
+	/** Selected event names; `*` means every event, including ones the catalogue does not know yet. */
+	readonly events: readonly string[];
+	/** Current signing secret first, then the previous one. */
+	readonly secrets: readonly string[];
+	readonly invalidPayload: InvalidPayloadHandling;
+	readonly includeHeaders: boolean;
+	/** Timestamped schemes only. */
+	readonly replayToleranceSeconds?: number;
+	/** Connection-test events (test/ping) are emitted only when this is true. */
+	readonly emitConnectionTests?: boolean;
+	/** IP allowlist schemes only. */
+	readonly ipAllowlist?: {
+		readonly enabled: boolean;
+		readonly ranges: string;
+		readonly trustedProxyHops: number;
+	};
+	/** IP allowlist schemes only: verify a signature once the provider sends one. */
+	readonly optionalHmac?: { readonly enabled: boolean; readonly header: string };
+}
+
+export const ALL_EVENTS = '*';

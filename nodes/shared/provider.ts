@@ -1,0 +1,77 @@
+import type { ZodTypeAny } from 'zod';
+
+import type { SignatureEncoding } from './verification/signatureHeader';
+import type { Rejection, Verdict } from './verification/verdict';
+
+/**
+ * Everything that is true of one provider, stated once. The pipeline, the
+ * trigger node, the event sender and the contract test all read it; nothing
+ * else may repeat a header name, an event name or a status code.
+ */
+export type JsonObject = { [key: string]: unknown };
+
+export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
+
+export interface EventDefinition {
+	/** The event name exactly as the provider sends it, e.g. `booking.created`. */
+	readonly name: string;
+	/** One line from the provider's spec, shown in the editor. */
+	readonly description: string;
+	readonly schema: ZodTypeAny;
+	/** A realistic delivery body, shaped like the spec's examples. */
+	readonly sample: JsonObject;
+}
+
+export interface HmacScheme {
+	readonly kind: 'hmac-sha256';
+	readonly signatureHeader: string;
+	readonly encoding: SignatureEncoding;
+	/** Timestamped schemes sign `<timestamp>.<body>` and enforce a replay window. */
+	readonly timestamp?: { readonly header: string; readonly defaultToleranceSeconds: number };
+}
+
+/** For providers that do not sign yet: a published source-address allowlist. */
+export interface IpAllowlistScheme {
+	readonly kind: 'ip-allowlist';
+	readonly defaultRanges: readonly string[];
+	/** Ready for when the provider starts signing; off until the user turns it on. */
+	readonly optionalHmac: Omit<HmacScheme, 'kind' | 'timestamp'>;
+}
+
+export type AuthenticationScheme = HmacScheme | IpAllowlistScheme;
+
+export interface HttpReply {
+	readonly status: number;
+	readonly body: JsonObject;
+}
+
+export interface AcceptedDelivery {
+	readonly payload: JsonObject;
+	readonly eventType: string;
+	readonly now: Date;
+}
+
+export interface ProviderDefinition {
+	/** Lower-case key used by tooling, e.g. `npm run send -- rishi booking.created`. */
+	readonly key: string;
+	readonly displayName: string;
+	readonly authentication: AuthenticationScheme;
+	readonly events: readonly EventDefinition[];
+	/**
+	 * Connection-test events (FaithFlow's `test`/`ping`): answered with success,
+	 * emitted only when the user asks for them.
+	 */
+	readonly connectionTestEvents?: readonly EventDefinition[];
+	/** Reads the event name from a parsed, authenticated body. */
+	eventTypeOf(payload: JsonObject, headers: HeaderMap): string | undefined;
+	/** The provider's idempotency key for this delivery, if it has one. */
+	deliveryIdOf?(payload: JsonObject, headers: HeaderMap): string | undefined;
+	/** Structural checks the spec demands beyond the event schema (answered 400 by default). */
+	checkDelivery?(payload: JsonObject, headers: HeaderMap): Verdict;
+	/** Headers a real delivery of `event` carries besides Content-Type and the signature. */
+	deliveryHeaders?(event: EventDefinition, payload: JsonObject): Record<string, string>;
+	readonly replies: {
+		rejected(rejection: Rejection): HttpReply;
+		accepted(delivery: AcceptedDelivery): HttpReply;
+	};
+}

@@ -1,0 +1,37 @@
+/**
+ * Why a delivery was refused. Each provider maps these to its own status code
+ * and body; the reasons stay distinct so a log line or a test can say exactly
+ * what went wrong without revealing a secret or an expected signature.
+ */
+export type RejectionReason =
+	| 'missing_signature'
+	| 'malformed_signature'
+	| 'signature_mismatch'
+	| 'missing_timestamp'
+	| 'malformed_timestamp'
+	| 'stale_timestamp'
+	| 'ip_not_allowed'
+	| 'missing_body'
+	| 'not_json'
+	| 'invalid_payload'
+	| 'event_mismatch'
+	| 'not_configured';
+
+export interface Rejection {
+	readonly ok: false;
+	readonly reason: RejectionReason;
+	/** Safe for logs and HTTP bodies: never holds a secret or a computed signature. */
+	readonly detail: string;
+}
+
+export interface Acceptance {
+	readonly ok: true;
+}
+
+export type Verdict = Acceptance | Rejection;
+
+export const ACCEPTED: Acceptance = Object.freeze({ ok: true });
+
+export function reject(reason: RejectionReason, detail: string): Rejection {
+	return { ok: false, reason, detail };
+}

@@ -1,0 +1,12 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * HMAC-SHA256 hex computed by openssl, outside the code under test, so a bug
+ * in our HMAC helpers cannot make a test agree with itself.
+ */
+export function opensslHmacHex(secret: string, content: Buffer | string): string {
+	const output = execFileSync('openssl', ['dgst', '-sha256', '-hmac', secret, '-r'], {
+		input: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+	}).toString();
+	return output.split(' ')[0].trim();
+}
