@@ -66,8 +66,12 @@ export interface ProviderDefinition {
 	eventTypeOf(payload: JsonObject, headers: HeaderMap): string | undefined;
 	/** The provider's idempotency key for this delivery, if it has one. */
 	deliveryIdOf?(payload: JsonObject, headers: HeaderMap): string | undefined;
-	/** Structural checks the spec demands beyond the event schema (answered 400 by default). */
-	checkDelivery?(payload: JsonObject, headers: HeaderMap): Verdict;
+	/**
+	 * Checks the spec demands beyond the event schema, made after authentication
+	 * (e.g. required envelope fields, a header that must agree with the body).
+	 * `options` are the trigger's option values, for provider-specific settings.
+	 */
+	checkDelivery?(payload: JsonObject, headers: HeaderMap, options: Readonly<JsonObject>): Verdict;
 	/** Headers a real delivery of `event` carries besides Content-Type and the signature. */
 	deliveryHeaders?(event: EventDefinition, payload: JsonObject): Record<string, string>;
 	readonly replies: {

@@ -30,6 +30,7 @@ export function readTriggerSettings(
 		includeHeaders: options.includeHeaders === true,
 		replayToleranceSeconds: options.replayToleranceSeconds as number | undefined,
 		emitConnectionTests: options.emitConnectionTests === true,
+		options,
 		...(scheme.kind === 'ip-allowlist'
 			? {
 					ipAllowlist: {

@@ -53,9 +53,10 @@ function ipAllowlistProperties(provider: ProviderDefinition): INodeProperties[] 
 	];
 }
 
-function optionalFields(provider: ProviderDefinition): INodeProperties[] {
+function optionalFields(provider: ProviderDefinition, extraOptions: INodeProperties[]): INodeProperties[] {
 	const scheme = provider.authentication;
 	const fields: INodeProperties[] = [
+		...extraOptions,
 		{
 			displayName: 'Include Request Headers',
 			name: 'includeHeaders',
@@ -130,8 +131,12 @@ function optionalFields(provider: ProviderDefinition): INodeProperties[] {
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** The trigger's parameters, derived from the provider's definition. */
-export function triggerProperties(provider: ProviderDefinition): INodeProperties[] {
+/**
+ * The trigger's parameters, derived from the provider's definition.
+ * `extraOptions` are provider-specific entries of the Options collection; their
+ * values reach `ProviderDefinition.checkDelivery` as `options`.
+ */
+export function triggerProperties(provider: ProviderDefinition, extraOptions: INodeProperties[] = []): INodeProperties[] {
 	return [
 		{
 			displayName: 'Events',
@@ -149,7 +154,7 @@ export function triggerProperties(provider: ProviderDefinition): INodeProperties
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: optionalFields(provider),
+			options: optionalFields(provider, extraOptions),
 		},
 	];
 }

@@ -42,7 +42,7 @@ export function processDelivery(
 	if (!parsed.ok) return refuse(provider, parsed);
 	const payload = parsed.payload;
 
-	const structural = provider.checkDelivery?.(payload, request.headers);
+	const structural = provider.checkDelivery?.(payload, request.headers, settings.options ?? {});
 	if (structural && !structural.ok) return refuse(provider, structural);
 
 	const eventType = provider.eventTypeOf(payload, request.headers);

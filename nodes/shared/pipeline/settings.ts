@@ -18,6 +18,8 @@ export interface TriggerSettings {
 		readonly ranges: string;
 		readonly trustedProxyHops: number;
 	};
+	/** Every value of the trigger's Options collection, for provider-specific checks. */
+	readonly options?: Readonly<Record<string, unknown>>;
 	/** IP allowlist schemes only: verify a signature once the provider sends one. */
 	readonly optionalHmac?: { readonly enabled: boolean; readonly header: string };
 }
