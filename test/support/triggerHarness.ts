@@ -80,7 +80,7 @@ const capturingLogger = (() => {
 	const logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 	return Object.assign(logger, { scoped: () => logger, withScope: () => logger });
 })();
-Container.set(Logger, capturingLogger as unknown as Logger);
+Container.set(Logger, capturingLogger as unknown as InstanceType<typeof Logger>);
 
 export async function startTriggerHarness(options: TriggerHarnessOptions): Promise<TriggerHarness> {
 	const { nodeType } = options;
