@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
+import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { discoverProviders, ROOT, samplesOf, signedHeaders } from '../support/providers';
+
+/**
+ * What every provider must have. Adding a provider means its folder, its
+ * credential and its lines in package.json; this test fails until all three
+ * agree and every event has a schema and a sample that passes it.
+ */
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const providers = discoverProviders();
+
+function loadClass<T>(file: string): T {
+	const exports = require(file) as Record<string, new () => T>;
+	const classes = Object.values(exports).filter((value) => typeof value === 'function');
+	expect(classes).toHaveLength(1);
+	return new classes[0]();
+}
+
+function iconFiles(icon: unknown, baseDir: string): string[] {
+	const refs = typeof icon === 'string' ? [icon] : Object.values(icon as Record<string, string>);
+	return refs.map((ref) => join(baseDir, ref.replace(/^file:/, '')));
+}
+
+describe('package contract', () => {
+	it('finds the five providers', () => {
+		expect(providers.map((entry) => entry.provider.key).sort()).toEqual(
+			['churn-saver', 'esahayak', 'faithflow', 'merajutasa', 'rishi'].sort(),
+		);
+	});
+
+	it('has no runtime dependencies and peer-depends on n8n-workflow', () => {
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(packageJson.peerDependencies).toHaveProperty('n8n-workflow');
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+	});
+
+	it('lists exactly the node and credential files that exist', () => {
+		const nodeSources = readdirSync(join(ROOT, 'nodes'), { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.node.ts'))
+			.map((file) => `dist/nodes/${file.replace(/\.ts$/, '.js')}`)
+			.sort();
+		const credentialSources = readdirSync(join(ROOT, 'credentials'))
+			.filter((file) => file.endsWith('.credentials.ts'))
+			.map((file) => `dist/credentials/${file.replace(/\.ts$/, '.js')}`)
+			.sort();
+		expect([...packageJson.n8n.nodes].sort()).toEqual(nodeSources);
+		expect([...packageJson.n8n.credentials].sort()).toEqual(credentialSources);
+	});
+});
+
+describe.each(providers.map((entry) => [entry.provider.displayName, entry] as const))('%s', (_name, { folder, provider }) => {
+	const folderPath = join(ROOT, 'nodes', folder);
+	const triggerFile = join(folderPath, `${folder}Trigger.node.ts`);
+	const trigger = loadClass<INodeType>(triggerFile);
+	const description = trigger.description;
+
+	it('registers its trigger in package.json with a codex file and light/dark icons', () => {
+		expect(packageJson.n8n.nodes).toContain(`dist/nodes/${folder}/${folder}Trigger.node.js`);
+		const codex = JSON.parse(readFileSync(join(folderPath, `${folder}Trigger.node.json`), 'utf8'));
+		expect(codex.node).toBe(`${packageJson.name}.${description.name}`);
+		expect(description.name).toMatch(/Trigger$/);
+		expect(description.inputs).toEqual([]);
+		expect(description.group).toEqual(['trigger']);
+		for (const file of iconFiles(description.icon, folderPath)) expect(existsSync(file)).toBe(true);
+		expect(typeof description.icon === 'object').toBe(true);
+	});
+
+	it('uses a registered credential with the shared field names, secrets as passwords', () => {
+		const credentialName = description.credentials?.[0]?.name as string;
+		const file = readdirSync(join(ROOT, 'credentials'))
+			.map((name) => join(ROOT, 'credentials', name))
+			.find((path) => path.endsWith('.credentials.ts') && loadClass<ICredentialType>(path).name === credentialName);
+		expect(file).toBeDefined();
+		const credential = loadClass<ICredentialType>(file as string);
+		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		for (const secret of ['signingSecret', 'previousSigningSecret', 'apiKey']) {
+			expect(fields[secret]?.typeOptions?.password).toBe(true);
+		}
+		expect(fields.baseUrl).toBeDefined();
+		expect(credential.test).toBeDefined();
+		expect(credential.authenticate).toBeDefined();
+		for (const icon of iconFiles(credential.icon, join(ROOT, 'credentials'))) expect(existsSync(icon)).toBe(true);
+	});
+
+	it('offers every catalogue event, once, plus "all events"', () => {
+		const events = description.properties.find((property) => property.name === 'events');
+		const offered = (events?.options as Array<{ value: string }>).map((option) => option.value);
+		const names = provider.events.map((event) => event.name);
+		expect(new Set(names).size).toBe(names.length);
+		expect(offered).toEqual(['*', ...names]);
+	});
+
+	it.each(samplesOf(provider))('has a sample of %s that passes its own schema and the whole pipeline', (name, sample) => {
+		const event = [...provider.events, ...(provider.connectionTestEvents ?? [])].find((entry) => entry.name === name)!;
+		expect(event.description.length).toBeGreaterThan(3);
+		expect(event.schema.safeParse(sample).success).toBe(true);
+
+		const body = JSON.stringify(sample);
+		const scheme = provider.authentication;
+		const settings: TriggerSettings = {
+			events: ['*'],
+			secrets: ['contract-secret'],
+			invalidPayload: 'reject',
+			includeHeaders: false,
+			emitConnectionTests: true,
+		};
+		const socketAddress =
+			scheme.kind === 'ip-allowlist' ? scheme.defaultRanges[0].split('/')[0].replace(/\.0$/, '.10') : '203.0.113.9';
+		const outcome = processDelivery(
+			provider,
+			{
+				rawBody: Buffer.from(body),
+				headers: { ...signedHeaders(provider, body, 'contract-secret'), ...(provider.deliveryHeaders?.(event, sample) ?? {}) },
+				socketAddress,
+				now: new Date(),
+			},
+			settings,
+		);
+		expect(outcome.action).toBe('emit');
+		if (outcome.action === 'emit') {
+			expect(outcome.item).toEqual(sample);
+			expect(outcome.eventType).toBe(name);
+			expect(outcome.reply.status).toBeGreaterThanOrEqual(200);
+			expect(outcome.reply.status).toBeLessThan(300);
+		}
+	});
+});

@@ -1,0 +1,60 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
+import { opensslHmacHex } from './sign';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface DiscoveredProvider {
+	folder: string;
+	provider: ProviderDefinition;
+}
+
+/**
+ * Every provider folder under nodes/ (one with a definition.ts exporting a
+ * ProviderDefinition), found the same way gulpfile.js finds them, so a new
+ * provider is covered by the contract test without being registered here.
+ */
+export function discoverProviders(): DiscoveredProvider[] {
+	const nodesDir = join(ROOT, 'nodes');
+	return readdirSync(nodesDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && existsSync(join(nodesDir, entry.name, 'definition.ts')))
+		.flatMap((entry) =>
+			Object.values(require(join(nodesDir, entry.name, 'definition.ts')) as Record<string, unknown>)
+				.filter(
+					(value): value is ProviderDefinition =>
+						typeof value === 'object' && value !== null && 'key' in value && 'events' in value && 'replies' in value,
+				)
+				.map((provider) => ({ folder: entry.name, provider })),
+		);
+}
+
+/**
+ * Headers of a correctly signed delivery of `body`, signed by openssl (not by
+ * the code under test) according to the provider's declared scheme.
+ */
+export function signedHeaders(
+	provider: ProviderDefinition,
+	body: string,
+	secret: string,
+	nowMs = Date.now(),
+): Record<string, string> {
+	const scheme = provider.authentication;
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (scheme.kind !== 'hmac-sha256') return headers;
+	let content = body;
+	if (scheme.timestamp) {
+		const timestamp = String(Math.floor(nowMs / 1000));
+		headers[scheme.timestamp.header] = timestamp;
+		content = `${timestamp}.${body}`;
+	}
+	const hex = opensslHmacHex(secret, content);
+	const prefixed = scheme.encoding.prefixPolicy !== 'forbidden' && scheme.encoding.prefix;
+	headers[scheme.signatureHeader] = prefixed ? `${scheme.encoding.prefix}${hex}` : hex;
+	return headers;
+}
+
+export function samplesOf(provider: ProviderDefinition): Array<[string, JsonObject]> {
+	return [...provider.events, ...(provider.connectionTestEvents ?? [])].map((event) => [event.name, event.sample]);
+}
