@@ -16,12 +16,13 @@ export interface DiscoveredProvider {
  * ProviderDefinition), found the same way gulpfile.js finds them, so a new
  * provider is covered by the contract test without being registered here.
  */
-export function discoverProviders(): DiscoveredProvider[] {
-	const nodesDir = join(ROOT, 'nodes');
+export function discoverProviders(nodesDir = join(ROOT, 'nodes')): DiscoveredProvider[] {
+	const definitionOf = (folder: string) =>
+		['definition.ts', 'definition.js'].map((file) => join(nodesDir, folder, file)).find((file) => existsSync(file));
 	return readdirSync(nodesDir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && existsSync(join(nodesDir, entry.name, 'definition.ts')))
+		.filter((entry) => entry.isDirectory() && definitionOf(entry.name) !== undefined)
 		.flatMap((entry) =>
-			Object.values(require(join(nodesDir, entry.name, 'definition.ts')) as Record<string, unknown>)
+			Object.values(require(definitionOf(entry.name) as string) as Record<string, unknown>)
 				.filter(
 					(value): value is ProviderDefinition =>
 						typeof value === 'object' && value !== null && 'key' in value && 'events' in value && 'replies' in value,
