@@ -1,0 +1,59 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { manualSetup } from '../shared/n8n/manualSetup';
+import { triggerProperties } from '../shared/n8n/triggerProperties';
+import { merajutAsa } from './definition';
+
+export class MerajutAsaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MerajutASA Trigger',
+		name: 'merajutAsaTrigger',
+		icon: { light: 'file:merajutasa.svg', dark: 'file:merajutasa.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when MerajutASA sends a signed child welfare, CSR program or volunteer event',
+		defaults: { name: 'MerajutASA Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'merajutAsaApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					"MerajutASA's Integration Team sets up webhook endpoints: send them this node's Production URL and put the signing secret they issue into the credential",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			...triggerProperties(merajutAsa),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.checkExists();
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.create();
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await manualSetup.delete();
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleProviderWebhook(this, merajutAsa, 'merajutAsaApi');
+	}
+}
