@@ -19,7 +19,8 @@ function refuse(provider: ProviderDefinition, rejection: Rejection): DeliveryOut
 function signatureHeaders(provider: ProviderDefinition, settings: TriggerSettings): string[] {
 	const scheme = provider.authentication;
 	if (scheme.kind === 'hmac-sha256') return [scheme.signatureHeader];
-	return [settings.optionalHmac?.header || scheme.optionalHmac.signatureHeader];
+	// Trimmed as in authenticate(), so the header that is verified is the one redacted.
+	return [settings.optionalHmac?.header.trim() || scheme.optionalHmac.signatureHeader];
 }
 
 function findEvent(events: readonly EventDefinition[] | undefined, name: string) {

@@ -29,13 +29,14 @@ function mapIpv4(bytes: number[]): Ip16 {
 	return out;
 }
 
-function parseGroups(text: string): number[] | undefined {
+/** `endsAddress`: an embedded IPv4 is allowed only in the last 32 bits (never before `::`). */
+function parseGroups(text: string, endsAddress: boolean): number[] | undefined {
 	if (text === '') return [];
 	const groups: number[] = [];
 	const parts = text.split(':');
 	for (let i = 0; i < parts.length; i++) {
 		const part = parts[i];
-		if (i === parts.length - 1 && part.includes('.')) {
+		if (endsAddress && i === parts.length - 1 && part.includes('.')) {
 			const v4 = parseIpv4Bytes(part);
 			if (!v4) return undefined;
 			groups.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
@@ -50,8 +51,8 @@ function parseGroups(text: string): number[] | undefined {
 function parseIpv6(text: string): Ip16 | undefined {
 	const halves = text.split('::');
 	if (halves.length > 2) return undefined;
-	const head = parseGroups(halves[0]);
-	const tail = halves.length === 2 ? parseGroups(halves[1]) : [];
+	const head = parseGroups(halves[0], halves.length === 1);
+	const tail = halves.length === 2 ? parseGroups(halves[1], true) : [];
 	if (!head || !tail) return undefined;
 	const missing = 8 - head.length - tail.length;
 	if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;

@@ -22,7 +22,8 @@ export function checkReplayWindow(
 		return reject('malformed_timestamp', 'The timestamp must be Unix time in whole seconds');
 	}
 	const skewSeconds = Math.abs(Math.floor(nowMs / 1000) - Number(value));
-	if (skewSeconds > toleranceSeconds) {
+	// Written as `!(<=)` so a NaN tolerance (a bad setting) refuses instead of accepting everything.
+	if (!(skewSeconds <= toleranceSeconds)) {
 		return reject(
 			'stale_timestamp',
 			`The timestamp is ${skewSeconds} s away from this server's clock (limit ${toleranceSeconds} s)`,
