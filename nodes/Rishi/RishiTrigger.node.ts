@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
-import { manualSetup } from '../shared/n8n/manualSetup';
+import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { rishi } from './definition';
 
@@ -20,7 +20,8 @@ export class RishiTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Rishi sends a signed booking, staff, location, inventory or organization event',
+		description:
+			'Starts the workflow when Rishi sends a signed booking, staff, location, inventory or organization event. Activation registers the webhook with Rishi.',
 		defaults: { name: 'Rishi Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -32,13 +33,13 @@ export class RishiTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.checkExists();
+				return await checkSubscription(this, rishi, 'rishiApi');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.create();
+				return await createSubscription(this, rishi, 'rishiApi');
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.delete();
+				return await deleteSubscription(this, rishi, 'rishiApi');
 			},
 		},
 	};

@@ -8,10 +8,11 @@ import { RISHI_SCHEMAS } from './schemas';
 /**
  * Rishi Platform, 002_d350af1c45374e81.txt: `X-Rishi-Signature: sha256=<hex>`,
  * HMAC-SHA256 of the raw body with the subscription's secret; a bad signature
- * is answered 401. Subscriptions are managed through `/api/webhooks`.
+ * is answered 401. Subscriptions are managed through `/api/webhooks` ("Webhook
+ * Management": GET lists `{ webhooks: [...] }`, POST creates, PUT/DELETE
+ * `/api/webhooks/{id}`; there is no GET by id).
  */
 export const RISHI_SIGNATURE_HEADER = 'x-rishi-signature';
-
 
 export const rishi: ProviderDefinition = {
 	key: 'rishi',
@@ -32,5 +33,10 @@ export const rishi: ProviderDefinition = {
 			},
 		}),
 		accepted: () => ({ status: 200, body: { received: true } }),
+	},
+	subscriptions: {
+		path: { kind: 'fixed', path: '/api/webhooks' },
+		listKey: 'webhooks',
+		assumed: false,
 	},
 };

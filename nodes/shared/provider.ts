@@ -51,6 +51,36 @@ export interface AcceptedDelivery {
 	readonly now: Date;
 }
 
+/**
+ * Where the subscriptions collection lives, below the credential's Base URL:
+ * fixed by the provider's documentation, or read from a credential field
+ * (`fallback` when that field is empty) for providers whose API is assumed.
+ */
+export type SubscriptionPath =
+	| { readonly kind: 'fixed'; readonly path: string }
+	| { readonly kind: 'credential'; readonly field: string; readonly fallback: string };
+
+/**
+ * A webhook-subscription API with Rishi's REST shape (002_d350af1c45374e81.txt):
+ * `GET <path>` lists `{ <listKey>: [{ id, url, events, active, ... }] }`,
+ * `POST <path>` creates `{ url, events, secret, active, headers, timeout, retries }`,
+ * `PUT <path>/<id>` updates, `DELETE <path>/<id>` removes. There is no GET by id.
+ * The API key is applied by the credential's `authenticate`, never by the node.
+ */
+export interface SubscriptionApiDefinition {
+	readonly path: SubscriptionPath;
+	/** Key of the array in the list response, e.g. `webhooks`. */
+	readonly listKey: string;
+	/**
+	 * `false`: the provider documents this API, and its trigger always registers
+	 * itself. `true`: the shape is assumed, not documented; the trigger registers
+	 * itself only when the user picks "Register Automatically" (manual is the default).
+	 */
+	readonly assumed: boolean;
+	/** How long one API call may take before it fails, in ms (default 10000). */
+	readonly requestTimeoutMs?: number;
+}
+
 export interface ProviderDefinition {
 	/** Lower-case key used by tooling, e.g. `npm run send -- rishi booking.created`. */
 	readonly key: string;
@@ -78,4 +108,6 @@ export interface ProviderDefinition {
 		rejected(rejection: Rejection): HttpReply;
 		accepted(delivery: AcceptedDelivery): HttpReply;
 	};
+	/** Present when the provider has (or is assumed to have) a subscriptions API. */
+	readonly subscriptions?: SubscriptionApiDefinition;
 }

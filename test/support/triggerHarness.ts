@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebhookContext } from 'n8n-core';
 import {
 	Workflow,
+	type IDataObject,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -40,6 +41,8 @@ export interface TriggerHarnessOptions {
 	parameters: INodeParameters;
 	/** The decrypted credential; `undefined` means no credential is attached to the node. */
 	credentials?: { type: string; data: Record<string, unknown> };
+	/** The workflow's static data as n8n loaded it (e.g. what a subscription lifecycle saved). */
+	staticData?: IDataObject;
 }
 
 const EAGERLY_READ = /^(application\/json|text\/plain)\b/i;
@@ -82,6 +85,11 @@ const capturingLogger = (() => {
 })();
 Container.set(Logger, capturingLogger as unknown as InstanceType<typeof Logger>);
 
+/** Sends n8n-core's log lines to `logs` from now on (other harnesses share the one logger). */
+export function captureLogs(logs: LogLine[]): void {
+	currentLogs = logs;
+}
+
 export async function startTriggerHarness(options: TriggerHarnessOptions): Promise<TriggerHarness> {
 	const { nodeType } = options;
 	const logs: LogLine[] = [];
@@ -121,7 +129,14 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			webhookId: 'webhook-id',
 			...(options.credentials ? { credentials: { [options.credentials.type]: { id: '1', name: 'Test' } } } : {}),
 		};
-		const workflow = new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active: true, nodeTypes });
+		const workflow = new Workflow({
+			id: 'wf-1',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: options.staticData ? (JSON.parse(JSON.stringify(options.staticData)) as IDataObject) : undefined,
+		});
 		const additionalData = {
 			httpRequest: req,
 			httpResponse: expressLike(response),

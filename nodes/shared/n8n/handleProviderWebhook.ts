@@ -5,6 +5,7 @@ import type { HttpReply, ProviderDefinition } from '../provider';
 import { reject } from '../verification/verdict';
 import { readDeliveryRequest } from './readDeliveryRequest';
 import { readTriggerSettings, secretsFrom, type SigningSecrets } from './readTriggerSettings';
+import { storedSigningSecret } from './subscriptionStaticData';
 
 /**
  * Writes the answer ourselves and tells n8n not to: that is the only way to
@@ -16,15 +17,24 @@ function send(context: IWebhookFunctions, reply: HttpReply): void {
 	context.getResponseObject().status(reply.status).json(reply.body);
 }
 
+/**
+ * The credential's secrets first (current, then previous); when the
+ * credential has no current secret, the one the trigger generated when it
+ * registered itself with the provider (kept in the node's static data).
+ */
 async function readSecrets(context: IWebhookFunctions, credentialName: string): Promise<string[]> {
+	let credentials: SigningSecrets | undefined;
 	try {
-		return secretsFrom(await context.getCredentials<SigningSecrets>(credentialName));
+		credentials = await context.getCredentials<SigningSecrets>(credentialName);
 	} catch (error) {
 		context.logger.warn(`No usable ${credentialName} credential on this trigger`, {
 			error: error instanceof Error ? error.message : String(error),
 		});
-		return [];
 	}
+	const secrets = secretsFrom(credentials);
+	const generated = storedSigningSecret(context.getWorkflowStaticData('node'));
+	if (!credentials?.signingSecret && generated !== undefined) secrets.push(generated);
+	return secrets;
 }
 
 export async function handleProviderWebhook(

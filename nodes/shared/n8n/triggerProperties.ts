@@ -2,13 +2,17 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_EVENTS } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
+import { subscriptionSetupProperties } from './subscriptionSetup';
 
 function eventOptions(provider: ProviderDefinition): INodePropertyOptions[] {
 	return [
 		{
 			name: 'All Events',
 			value: ALL_EVENTS,
-			description: 'Every event, including ones added by the provider later',
+			description:
+				provider.subscriptions && !provider.subscriptions.assumed
+					? 'Every event listed below (the subscription names each one)'
+					: 'Every event, including ones added by the provider later',
 		},
 		...provider.events.map((event) => ({ name: event.name, value: event.name, description: event.description })),
 	];
@@ -138,6 +142,7 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
  */
 export function triggerProperties(provider: ProviderDefinition, extraOptions: INodeProperties[] = []): INodeProperties[] {
 	return [
+		...subscriptionSetupProperties(provider),
 		{
 			displayName: 'Events',
 			name: 'events',

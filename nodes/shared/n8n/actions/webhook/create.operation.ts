@@ -1,0 +1,79 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { ProviderDefinition } from '../../../provider';
+import { generateSigningSecret } from '../../../subscriptions/secret';
+import { openSubscriptionApi } from '../../subscriptionApi';
+import type { ActionTarget } from '../types';
+import { deliveryFields, eventOptions, subscriptionBody } from './fields';
+
+export function description(provider: ProviderDefinition): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://your-domain.com/webhook',
+			description: `Where ${provider.displayName} sends the events`,
+		},
+		{
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			required: true,
+			default: [],
+			options: eventOptions(provider),
+			description: 'The events to subscribe to',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret deliveries are signed with. Leave empty to generate a random one: it is returned once, as "secret" in the output.',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Active',
+					name: 'active',
+					type: 'boolean',
+					default: true,
+					description: 'Whether the subscription delivers events right away',
+				},
+				...deliveryFields(),
+			],
+		},
+	];
+	return updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+}
+
+export async function execute(this: IExecuteFunctions, target: ActionTarget, itemIndex: number): Promise<IDataObject[]> {
+	const { provider, credentialName } = target;
+	const typedSecret = this.getNodeParameter('secret', itemIndex, '') as string;
+	const secret = typedSecret || generateSigningSecret();
+	const body = subscriptionBody(
+		this,
+		provider,
+		{
+			url: this.getNodeParameter('url', itemIndex),
+			events: this.getNodeParameter('events', itemIndex),
+			active: true,
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			secret,
+		},
+		itemIndex,
+	);
+	const api = await openSubscriptionApi(this, provider, credentialName, itemIndex);
+	const created = await api.create(body);
+	const item = created.raw as IDataObject;
+	return [typedSecret ? item : { ...item, secret }];
+}
