@@ -10,6 +10,7 @@ import {
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
 import { manualSetup } from '../shared/n8n/manualSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
+import { attachFullMembers } from './attachMember';
 import { faithFlow } from './definition';
 import { FAITHFLOW_OPTIONS } from './options';
 
@@ -55,6 +56,9 @@ export class FaithFlowTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleProviderWebhook(this, faithFlow, 'faithFlowApi');
+		// handleProviderWebhook has answered FaithFlow by the time it returns:
+		// fetching members for "Attach Full Member" never delays that answer.
+		const result = await handleProviderWebhook(this, faithFlow, 'faithFlowApi');
+		return await attachFullMembers(this, result);
 	}
 }

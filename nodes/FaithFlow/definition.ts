@@ -31,6 +31,8 @@ export const FAITHFLOW_DETAIL = {
 	missingMemberId: 'Missing member_id in payload',
 	invalidJson: 'Invalid JSON payload',
 	receiverNotConfigured: 'Webhook receiver is not configured',
+	/** "Troubleshooting": FaithTracker's answer when the core API does not know the member. */
+	memberNotFound: 'Member not found',
 } as const;
 
 export const FAITHFLOW_TEST_MESSAGE = 'Webhook test successful! FaithTracker is ready to receive member updates.';

@@ -7,8 +7,18 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export const CAMPUS_IDS_OPTION = 'campusIds';
 export const PAUSE_SYNC_OPTION = 'pauseSync';
+/** Read by FaithFlowTrigger.webhook() after the delivery has been answered (see attachMember.ts). */
+export const ATTACH_MEMBER_OPTION = 'attachFullMember';
 
 export const FAITHFLOW_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Attach Full Member',
+		name: ATTACH_MEMBER_OPTION,
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to fetch each created or updated member from the FaithFlow core API (GET /api/members/{member_id}, with the credential's Base URL and API Key) and add it to the item under member. FaithFlow gets its answer first; if the fetch fails, the event is still emitted, with memberFetchError.",
+	},
 	{
 		displayName: 'Campus IDs',
 		name: CAMPUS_IDS_OPTION,

@@ -17,7 +17,7 @@ import {
 const identifier = z.string().min(1);
 
 /** ISO 8601 with or without an offset: Python's `isoformat()` of a naive UTC time has none. */
-const isoTimestamp = z.string().datetime({ offset: true, local: true });
+export const isoTimestamp = z.string().datetime({ offset: true, local: true });
 
 function hasCampus(payload: { church_id?: string; campus_id?: string }): boolean {
 	return payload.church_id !== undefined || payload.campus_id !== undefined;

@@ -1,0 +1,36 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { operations, properties } from '../actions/faithTracker';
+import { route } from '../actions/router';
+
+/**
+ * n8n as the FaithFlow core system: sends signed member events and the
+ * connection test to FaithTracker's webhook (001_7dee66a650611890.txt).
+ */
+export class FaithTracker implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'FaithTracker',
+		name: 'faithTracker',
+		icon: { light: 'file:faithtracker.svg', dark: 'file:faithtracker.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["resource"] === "memberEvent" ? $parameter["event"] : "Test connection"}}',
+		description: 'Send signed member created, updated and deleted events to FaithTracker, as FaithFlow Enterprise does',
+		defaults: { name: 'FaithTracker' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'faithTrackerApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(this, operations);
+	}
+}

@@ -1,0 +1,49 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { FAITHFLOW_EVENT_NAMES, FAITHFLOW_EVENTS, type FaithFlowEventName } from '../../../events';
+import { sendToFaithTracker } from '../../../faithTracker';
+import { readEvent } from '../fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		default: 'member.updated',
+		description: 'What happened to the member in FaithFlow',
+		options: FAITHFLOW_EVENT_NAMES.map((name) => ({ name, value: name, description: FAITHFLOW_EVENTS[name] })),
+	},
+	{
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '8655d76b-9be0-4681-bd2c-35cd5e09a809',
+		description: 'The FaithFlow member UUID. FaithTracker fetches the member from the core API itself.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['memberEvent'], operation: ['send'] } }, properties);
+
+/** `member.created`, `member.updated` or `member.deleted` for one member. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const event = this.getNodeParameter('event', itemIndex) as string;
+	if (!(FAITHFLOW_EVENT_NAMES as readonly string[]).includes(event)) {
+		throw new NodeOperationError(this.getNode(), `"${event}" is not a FaithTracker member event`, {
+			itemIndex,
+			description: `Use one of ${FAITHFLOW_EVENT_NAMES.join(', ')}.`,
+		});
+	}
+	const memberId = String(this.getNodeParameter('memberId', itemIndex) ?? '').trim();
+	if (memberId === '') {
+		throw new NodeOperationError(this.getNode(), 'A member ID is required for member events', { itemIndex, level: 'warning' });
+	}
+	return await sendToFaithTracker.call(this, readEvent(this, itemIndex, event as FaithFlowEventName, memberId), itemIndex);
+}
