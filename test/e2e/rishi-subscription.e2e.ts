@@ -1,0 +1,122 @@
+/**
+ * The Rishi trigger registers itself: against a local fake of Rishi's
+ * subscription API, inside a private real n8n (it restarts n8n, so it does
+ * not use the shared instance).
+ */
+import type { ProviderDefinition } from '../../nodes/shared/provider';
+import { rishi } from '../../nodes/Rishi/definition';
+import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../support/fakeSubscriptionApi';
+import { post } from '../support/post';
+import { buildDelivery } from '../tools/send-event';
+import { bootN8n, type N8nInstance, type N8nWorkflow } from './harness';
+
+const API_KEY = 'rishi-e2e-api-key';
+const SELECTED = ['booking.created', 'staff.assigned'];
+
+function triggerOutput(execution: any): unknown {
+	return execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json;
+}
+
+/**
+ * n8n 2.40's workflow publication service (the default) registers webhooks on
+ * publish and restores them at start without calling checkExists; with
+ * N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false n8n activates every published
+ * workflow at start, calling checkExists (and create when it answers false).
+ * The trigger must be right under both.
+ */
+describe.each([
+	['publication service (default)', {}, false],
+	['legacy activation at start', { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' }, true],
+])('Rishi trigger with a fake Rishi API in a real n8n, %s', (label, env, checksAtStart) => {
+	let n8n: N8nInstance;
+	let fake: FakeSubscriptionApi;
+	let workflow: N8nWorkflow;
+	let url: string;
+	let delivered = 0;
+
+	const only = () => {
+		expect(fake.subscriptions.size).toBe(1);
+		return [...fake.subscriptions.values()][0];
+	};
+
+	const deliverSigned = async (provider: ProviderDefinition, secret: string) => {
+		const event = provider.events.find((entry) => entry.name === SELECTED[0])!;
+		const { body, headers } = buildDelivery(provider, event, { url, secret, mode: 'signed', contentType: 'application/json' });
+		const response = await post(url, body, headers);
+		expect(response.status).toBe(200);
+		delivered++;
+		const executions = await n8n.waitForExecutions(workflow.id, delivered);
+		expect(executions.map(triggerOutput)).toContainEqual(event.sample);
+	};
+
+	beforeAll(async () => {
+		fake = await startFakeSubscriptionApi({ apiKey: API_KEY });
+		n8n = await bootN8n({ label: `rishi-${checksAtStart ? 'legacy' : 'default'}`, env });
+		const credential = await n8n.api('POST', '/credentials', {
+			body: { name: 'Rishi e2e', type: 'rishiApi', data: { baseUrl: fake.baseUrl, apiKey: API_KEY, signingSecret: '' } },
+		});
+		workflow = await n8n.createWorkflow({
+			name: `e2e rishi subscription, ${label}`,
+			nodes: [
+				{
+					name: 'Trigger',
+					type: 'CUSTOM.rishiTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { events: SELECTED },
+					credentials: { rishiApi: { id: credential.id, name: 'Rishi e2e' } },
+				},
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await fake?.close();
+	});
+
+	it('registers exactly one subscription on publish, with the selected events and a generated secret', async () => {
+		await n8n.publishWorkflow(workflow.id);
+		url = await n8n.productionWebhookUrl(workflow, 'Trigger');
+		const subscription = only();
+		// n8n registers its own public URL (N8N_WEBHOOK_URL, localhost); we reach it on 127.0.0.1.
+		expect(new URL(subscription.url).pathname).toBe(new URL(url).pathname);
+		expect([...subscription.events].sort()).toEqual([...SELECTED].sort());
+		expect(subscription.active).toBe(true);
+		expect(subscription.secret).toMatch(/^[0-9a-f]{64}$/);
+		await deliverSigned(rishi, subscription.secret as string);
+	});
+
+	it('keeps that one subscription, and its secret, across an n8n restart without writing to the API', async () => {
+		const before = only();
+		const writesBefore = fake.writes().length;
+		await n8n.restart();
+		expect(only().id).toBe(before.id);
+		expect(fake.writes().length).toBe(writesBefore);
+		// n8n saved the generated secret in the workflow's static data: deliveries still verify.
+		await deliverSigned(rishi, before.secret as string);
+	});
+
+	it('recreates exactly one subscription when it was deleted in Rishi while n8n was down', async () => {
+		const old = only();
+		fake.subscriptions.clear();
+		await n8n.restart();
+		if (!checksAtStart) {
+			// Nothing asks the trigger at start: the next publish repairs it.
+			expect(fake.subscriptions.size).toBe(0);
+			await n8n.deactivateWorkflow(workflow.id);
+			await n8n.publishWorkflow(workflow.id);
+		}
+		const fresh = only();
+		expect(fresh.id).not.toBe(old.id);
+		expect(fresh.url).toBe(old.url);
+		await deliverSigned(rishi, fresh.secret as string);
+	});
+
+	it('removes the subscription when the workflow is deactivated', async () => {
+		await n8n.deactivateWorkflow(workflow.id);
+		expect(fake.subscriptions.size).toBe(0);
+	});
+});
