@@ -37,16 +37,6 @@ export const FAITHFLOW_DETAIL = {
 
 export const FAITHFLOW_TEST_MESSAGE = 'Webhook test successful! FaithTracker is ready to receive member updates.';
 
-/**
- * The shared reasons cannot say "404" or "403", and `not_configured` already
- * means our own missing secret (500). `checkDelivery` therefore refuses with a
- * body reason and one of these exact details, and the reply maps the detail.
- */
-const STATUS_BY_DETAIL: Readonly<Record<string, number>> = {
-	[FAITHFLOW_DETAIL.campusNotConfigured]: 404,
-	[FAITHFLOW_DETAIL.syncDisabled]: 403,
-};
-
 function isConnectionTest(eventType: string): boolean {
 	return (FAITHFLOW_CONNECTION_TEST_NAMES as readonly string[]).includes(eventType);
 }
@@ -77,10 +67,10 @@ function checkDelivery(payload: JsonObject, _headers: unknown, options: Readonly
 
 	const synced = campusIdsFrom(options[CAMPUS_IDS_OPTION]);
 	if (synced.length > 0 && !campuses.some((id) => synced.includes(id.toLowerCase()))) {
-		return reject('event_mismatch', FAITHFLOW_DETAIL.campusNotConfigured);
+		return reject('unknown_tenant', FAITHFLOW_DETAIL.campusNotConfigured);
 	}
 	if (isConnectionTest(eventType)) return ACCEPTED;
-	if (options[PAUSE_SYNC_OPTION] === true) return reject('event_mismatch', FAITHFLOW_DETAIL.syncDisabled);
+	if (options[PAUSE_SYNC_OPTION] === true) return reject('receiver_paused', FAITHFLOW_DETAIL.syncDisabled);
 	if (eventType.startsWith(MEMBER_EVENT_PREFIX) && !present(payload.member_id)) {
 		return reject('invalid_payload', FAITHFLOW_DETAIL.missingMemberId);
 	}
@@ -104,10 +94,7 @@ function rejected(rejection: Rejection): HttpReply {
 		case 'not_json':
 			return refusal(400, FAITHFLOW_DETAIL.invalidJson);
 		default:
-			return refusal(
-				STATUS_BY_DETAIL[rejection.detail] ?? DEFAULT_REJECTION_STATUS[rejection.reason],
-				rejection.detail,
-			);
+			return refusal(DEFAULT_REJECTION_STATUS[rejection.reason], rejection.detail);
 	}
 }
 

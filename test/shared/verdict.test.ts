@@ -13,7 +13,7 @@ describe('verdict', () => {
 });
 
 describe('DEFAULT_REJECTION_STATUS', () => {
-	it('answers authentication failures 401, body problems 400, IP 403 and missing configuration 500', () => {
+	it('answers authentication failures 401, body problems 400, IP and a paused receiver 403, an unknown tenant 404 and missing configuration 500', () => {
 		const expected: Record<RejectionReason, number> = {
 			missing_signature: 401,
 			malformed_signature: 401,
@@ -26,6 +26,8 @@ describe('DEFAULT_REJECTION_STATUS', () => {
 			not_json: 400,
 			invalid_payload: 400,
 			event_mismatch: 400,
+			unknown_tenant: 404,
+			receiver_paused: 403,
 			not_configured: 500,
 		};
 		expect(DEFAULT_REJECTION_STATUS).toEqual(expected);

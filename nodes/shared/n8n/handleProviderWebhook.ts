@@ -1,6 +1,8 @@
-import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { recordDelivery, type SeenDeliveries } from '../pipeline/dedupe';
 import { processDelivery } from '../pipeline/processDelivery';
+import type { TriggerSettings } from '../pipeline/settings';
 import type { HttpReply, ProviderDefinition } from '../provider';
 import { reject } from '../verification/verdict';
 import { readDeliveryRequest } from './readDeliveryRequest';
@@ -37,15 +39,34 @@ async function readSecrets(context: IWebhookFunctions, credentialName: string): 
 	return secrets;
 }
 
+/** An unsigned scheme (IP allowlist with Verify Signature off) needs no secret, so no credential either. */
+function needsSecrets(provider: ProviderDefinition, settings: TriggerSettings): boolean {
+	return provider.authentication.kind === 'hmac-sha256' || settings.optionalHmac?.enabled === true;
+}
+
+/** Static-data key of the delivery ids already emitted (see pipeline/dedupe.ts). */
+const SEEN_DELIVERIES = 'seenDeliveries';
+
+/** True when the user asked to drop provider retries and this delivery id was emitted before. */
+function isRepeatedDelivery(context: IWebhookFunctions, settings: TriggerSettings, deliveryId: string | undefined): boolean {
+	if (settings.options?.ignoreDuplicates !== true || deliveryId === undefined) return false;
+	const staticData = context.getWorkflowStaticData('node');
+	const seen = (staticData[SEEN_DELIVERIES] ??= {}) as SeenDeliveries;
+	return recordDelivery(seen, deliveryId, Date.now());
+}
+
 export async function handleProviderWebhook(
 	context: IWebhookFunctions,
 	provider: ProviderDefinition,
 	credentialName: string,
 ): Promise<IWebhookResponseData> {
 	const request = await readDeliveryRequest(context);
-	let settings;
+	let settings: TriggerSettings;
 	try {
-		settings = readTriggerSettings(context, provider, await readSecrets(context, credentialName));
+		const unsigned = readTriggerSettings(context, provider, []);
+		settings = needsSecrets(provider, unsigned)
+			? { ...unsigned, secrets: await readSecrets(context, credentialName) }
+			: unsigned;
 	} catch (error) {
 		const rejection = reject('not_configured', 'The trigger parameters could not be read');
 		context.logger.warn(rejection.detail, { error: error instanceof Error ? error.message : String(error) });
@@ -69,8 +90,14 @@ export async function handleProviderWebhook(
 		});
 		return { noWebhookResponse: true };
 	}
+	if (isRepeatedDelivery(context, settings, outcome.deliveryId)) {
+		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, {
+			why: 'duplicate',
+		});
+		return { noWebhookResponse: true };
+	}
 	return {
 		noWebhookResponse: true,
-		workflowData: [[{ json: outcome.item as never }]],
+		workflowData: [[{ json: outcome.item as IDataObject }]],
 	};
 }

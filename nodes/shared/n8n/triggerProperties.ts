@@ -93,6 +93,15 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
 			],
 		},
 	];
+	if (provider.deliveryIdOf) {
+		fields.push({
+			displayName: 'Ignore Duplicate Deliveries',
+			name: 'ignoreDuplicates',
+			type: 'boolean',
+			default: false,
+			description: `Whether to acknowledge, without starting the workflow, a delivery whose ${provider.displayName} event ID was already emitted in the last 24 hours (the last 1000 IDs are remembered). Useful because providers retry deliveries they think failed.`,
+		});
+	}
 	if (scheme.kind === 'hmac-sha256' && scheme.timestamp) {
 		fields.push({
 			displayName: 'Replay Tolerance (Seconds)',

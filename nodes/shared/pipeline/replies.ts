@@ -18,5 +18,7 @@ export const DEFAULT_REJECTION_STATUS: Readonly<Record<RejectionReason, number>>
 	not_json: 400,
 	invalid_payload: 400,
 	event_mismatch: 400,
+	unknown_tenant: 404,
+	receiver_paused: 403,
 	not_configured: 500,
 };

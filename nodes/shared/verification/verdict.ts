@@ -15,6 +15,11 @@ export type RejectionReason =
 	| 'not_json'
 	| 'invalid_payload'
 	| 'event_mismatch'
+	/** The delivery is for an account/tenant this trigger was not set up for. */
+	| 'unknown_tenant'
+	/** The user paused this receiver. */
+	| 'receiver_paused'
+	/** Our side is misconfigured (e.g. no signing secret): the provider should retry later. */
 	| 'not_configured';
 
 export interface Rejection {
