@@ -32,7 +32,8 @@ export class ChurnSaverApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Sent as a Bearer token (Authorization header) when testing the credential',
+			description:
+				'Sent as a Bearer token to the subscriptions endpoint: by the Churn Saver node, and by the trigger when its Setup is Register Automatically',
 		},
 		{
 			displayName: 'Subscriptions Path',
@@ -40,7 +41,7 @@ export class ChurnSaverApi implements ICredentialType {
 			type: 'string',
 			default: '/api/webhooks',
 			description:
-				'Path of the webhook subscriptions endpoint, used to test the credential. Assumed: Churn Saver has not published its API yet, so change it if yours differs.',
+				"Path of the webhook subscriptions endpoint, appended to the Base URL. Assumed: Churn Saver has not published its API yet, so it is expected to work like Rishi's (GET/POST here, PUT/DELETE here plus /<ID>); change it if yours differs.",
 		},
 		{
 			displayName: 'Signing Secret',
@@ -49,7 +50,7 @@ export class ChurnSaverApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The webhook secret entered in Churn Saver under Settings → Integrations → Webhooks (for example the output of openssl rand -hex 32), used to verify X-Webhook-Signature',
+				'The webhook secret entered in Churn Saver under Settings → Integrations → Webhooks (for example the output of openssl rand -hex 32), used to verify X-Webhook-Signature. Leave empty to let the trigger generate one when it registers itself.',
 		},
 		{
 			displayName: 'Previous Signing Secret',

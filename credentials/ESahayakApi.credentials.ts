@@ -8,8 +8,9 @@ import type {
 /**
  * eSahayak publishes its webhook format but not yet a webhook API nor a
  * signature (004_ef790d72f04203dd.txt: "Coming Soon"). The trigger needs this
- * credential only when its Verify Signature option is on; the API fields are
- * here so the credential stays valid once eSahayak documents its API.
+ * credential when its Setup is Register Automatically (Base URL, API key, and
+ * the assumed Subscriptions Path) or its Verify Signature option is on
+ * (Signing Secret); the eSahayak node always needs it.
  */
 export class ESahayakApi implements ICredentialType {
 	name = 'eSahayakApi';
@@ -35,7 +36,8 @@ export class ESahayakApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Your eSahayak API key (dashboard: Settings > API Access), sent as a Bearer token',
+			description:
+				'Your eSahayak API key (dashboard: Settings > API Access), sent as a Bearer token to the subscriptions endpoint by the eSahayak node, and by the trigger when its Setup is Register Automatically',
 		},
 		{
 			displayName: 'Subscriptions Path',
@@ -43,7 +45,7 @@ export class ESahayakApi implements ICredentialType {
 			type: 'string',
 			default: '/api/webhooks',
 			description:
-				'Path of the webhook configuration endpoint, appended to the Base URL. Assumed until eSahayak publishes its webhook API; only used to test this credential.',
+				"Path of the webhook subscriptions endpoint, appended to the Base URL. Assumed until eSahayak publishes its webhook API: it is expected to work like Rishi's (GET/POST here, PUT/DELETE here plus /<ID>); change it if theirs differs.",
 		},
 		{
 			displayName: 'Signing Secret',
@@ -52,7 +54,7 @@ export class ESahayakApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'For when eSahayak ships HMAC signatures (announced as coming soon): the secret that verifies them when the trigger\'s Verify Signature option is on. Leave empty until then.',
+				"For when eSahayak ships HMAC signatures (announced as coming soon): the secret that verifies them when the trigger's Verify Signature option is on. Leave empty if the trigger registers itself: it then generates one.",
 		},
 		{
 			displayName: 'Previous Signing Secret',

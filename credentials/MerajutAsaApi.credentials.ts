@@ -32,7 +32,8 @@ export class MerajutAsaApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Sent as a Bearer token to the MerajutASA API',
+			description:
+				'Sent as a Bearer token to the subscriptions endpoint: by the MerajutASA node, and by the trigger when its Setup is Register Automatically',
 		},
 		{
 			displayName: 'Subscriptions Path',
@@ -40,7 +41,7 @@ export class MerajutAsaApi implements ICredentialType {
 			type: 'string',
 			default: '/api/webhooks',
 			description:
-				'Path of the webhook subscriptions endpoint, used to test this credential. Assumed until MerajutASA publishes its API; change it if theirs differs.',
+				"Path of the webhook subscriptions endpoint, appended to the Base URL. Assumed until MerajutASA publishes its API: it is expected to work like Rishi's (GET/POST here, PUT/DELETE here plus /<ID>); change it if theirs differs.",
 		},
 		{
 			displayName: 'Signing Secret',
@@ -49,7 +50,7 @@ export class MerajutAsaApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The webhook secret MerajutASA issued for this endpoint, used to verify X-MerajutASA-Signature',
+				'The webhook secret MerajutASA issued for this endpoint, used to verify X-MerajutASA-Signature. Leave empty to let the trigger generate one when it registers itself.',
 		},
 		{
 			displayName: 'Previous Signing Secret',

@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
-import { manualSetup } from '../shared/n8n/manualSetup';
+import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
+import { MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { churnSaver } from './definition';
 
@@ -33,6 +34,7 @@ export class ChurnSaverTrigger implements INodeType {
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { setup: [MANUAL_SETUP] } },
 			},
 			...triggerProperties(churnSaver),
 		],
@@ -41,13 +43,13 @@ export class ChurnSaverTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.checkExists();
+				return await checkSubscription(this, churnSaver, 'churnSaverApi');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.create();
+				return await createSubscription(this, churnSaver, 'churnSaverApi');
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.delete();
+				return await deleteSubscription(this, churnSaver, 'churnSaverApi');
 			},
 		},
 	};

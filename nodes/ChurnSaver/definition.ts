@@ -15,6 +15,11 @@ import { CHURN_SAVER_SCHEMAS } from './schemas';
  * its error table gives 400 for an invalid payload. Its sample receivers hash
  * `JSON.stringify(req.body)`; the prose ("ensure payload is raw string before
  * signing") and the sender win, so the raw bytes are verified.
+ *
+ * Churn Saver publishes no webhook-subscription API yet: `subscriptions` assumes
+ * Rishi's REST shape at the credential's Subscriptions Path (default
+ * /api/webhooks), used by the action node and by the trigger only when its
+ * Setup is "Register Automatically" (pasting the URL stays the default).
  */
 export const CHURN_SAVER_SIGNATURE_HEADER = 'x-webhook-signature';
 
@@ -44,5 +49,10 @@ export const churnSaver: ProviderDefinition = {
 	replies: {
 		rejected: (rejection) => ({ status: STATUS[rejection.reason], body: rejectionBody(rejection) }),
 		accepted: () => ({ status: 200, body: { received: true } }),
+	},
+	subscriptions: {
+		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
+		listKey: 'webhooks',
+		assumed: true,
 	},
 };

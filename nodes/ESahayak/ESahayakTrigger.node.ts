@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -8,9 +9,36 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
-import { manualSetup } from '../shared/n8n/manualSetup';
+import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
+import { AUTOMATIC_SETUP, MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { esahayak, REQUIRE_EVENT_HEADER_OPTION } from './definition';
+
+const CREDENTIAL_NAME = 'eSahayakApi';
+
+/**
+ * What the credential is needed for with the node's current settings, if
+ * anything. It is optional on this trigger (see `credentials` below), so
+ * activation checks for it here, with a message that says what to do rather
+ * than n8n's "Node does not require credentials".
+ */
+function credentialNeededFor(context: IHookFunctions): string | undefined {
+	if (context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP) {
+		return '"Register Automatically" needs its Base URL and API key';
+	}
+	if (context.getNodeParameter('options.verifySignature', false) === true) return '"Verify Signature" needs its Signing Secret';
+	return undefined;
+}
+
+function requireCredential(context: IHookFunctions): void {
+	const need = credentialNeededFor(context);
+	if (need === undefined || context.getNode().credentials?.[CREDENTIAL_NAME]) return;
+	throw new NodeOperationError(context.getNode(), `Select an eSahayak API credential in the trigger: ${need}`, {
+		level: 'warning',
+		description:
+			'Pasting the URL into the eSahayak dashboard yourself (Setup) with Verify Signature off needs no credential.',
+	});
+}
 
 export class ESahayakTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,10 +55,11 @@ export class ESahayakTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'eSahayakApi',
-				required: true,
-				// eSahayak does not sign yet: the credential only holds the secret for the optional signature check.
-				displayOptions: { show: { 'options.verifySignature': [true] } },
+				name: CREDENTIAL_NAME,
+				// Needed when Setup is "Register Automatically" (API key) or Verify Signature is on (secret),
+				// not for the default manual, unsigned set-up. displayOptions cannot say "either", so it is
+				// always offered and its absence is reported at activation (see requireCredential).
+				required: false,
 			},
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
@@ -41,6 +70,7 @@ export class ESahayakTrigger implements INodeType {
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { setup: [MANUAL_SETUP] } },
 			},
 			...triggerProperties(esahayak, [
 				{
@@ -58,18 +88,20 @@ export class ESahayakTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.checkExists();
+				requireCredential(this);
+				return await checkSubscription(this, esahayak, CREDENTIAL_NAME);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.create();
+				requireCredential(this);
+				return await createSubscription(this, esahayak, CREDENTIAL_NAME);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.delete();
+				return await deleteSubscription(this, esahayak, CREDENTIAL_NAME);
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleProviderWebhook(this, esahayak, 'eSahayakApi');
+		return await handleProviderWebhook(this, esahayak, CREDENTIAL_NAME);
 	}
 }

@@ -14,6 +14,11 @@ import { ESAHAYAK_SCHEMAS } from './schemas';
  * `X-eSahayak-Event: <type>` and `X-eSahayak-Delivery: <id>`. The receiver must
  * answer 2xx within 10 seconds; its example receivers answer
  * `{ received: true, event_id }` and refuse a malformed payload with 400.
+ *
+ * eSahayak publishes no webhook-subscription API yet: `subscriptions` assumes
+ * Rishi's REST shape at the credential's Subscriptions Path (default
+ * /api/webhooks), used by the action node and by the trigger only when its
+ * Setup is "Register Automatically" (pasting the URL stays the default).
  */
 export const ESAHAYAK_IP_RANGES = ['52.66.123.0/24', '13.127.45.0/24'] as const;
 export const ESAHAYAK_USER_AGENT = 'eSahayak-Webhooks/1.0';
@@ -92,5 +97,10 @@ export const esahayak: ProviderDefinition = {
 	replies: {
 		rejected,
 		accepted: ({ payload }) => ({ status: 200, body: { received: true, event_id: payload.id } }),
+	},
+	subscriptions: {
+		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
+		listKey: 'webhooks',
+		assumed: true,
 	},
 };

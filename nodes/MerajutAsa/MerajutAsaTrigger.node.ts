@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
-import { manualSetup } from '../shared/n8n/manualSetup';
+import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
+import { MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { merajutAsa } from './definition';
 
@@ -34,6 +35,7 @@ export class MerajutAsaTrigger implements INodeType {
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { setup: [MANUAL_SETUP] } },
 			},
 			...triggerProperties(merajutAsa),
 		],
@@ -42,13 +44,13 @@ export class MerajutAsaTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.checkExists();
+				return await checkSubscription(this, merajutAsa, 'merajutAsaApi');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.create();
+				return await createSubscription(this, merajutAsa, 'merajutAsaApi');
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await manualSetup.delete();
+				return await deleteSubscription(this, merajutAsa, 'merajutAsaApi');
 			},
 		},
 	};

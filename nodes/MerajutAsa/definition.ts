@@ -13,6 +13,11 @@ import { MERAJUTASA_SCHEMAS } from './schemas';
  * the prefix before comparing, so bare hex verifies too. Its receiver hashes
  * `JSON.stringify(req.body)`; we verify the bytes received instead, as the
  * sender signs what it sends.
+ *
+ * MerajutASA publishes no webhook-subscription API yet: `subscriptions` assumes
+ * Rishi's REST shape at the credential's Subscriptions Path (default
+ * /api/webhooks), used by the action node and by the trigger only when its
+ * Setup is "Register Automatically" (pasting the URL stays the default).
  */
 export const MERAJUTASA_SIGNATURE_HEADER = 'x-merajutasa-signature';
 export const MERAJUTASA_TIMESTAMP_HEADER = 'x-merajutasa-timestamp';
@@ -58,5 +63,10 @@ export const merajutAsa: ProviderDefinition = {
 			status: 200,
 			body: { received: true, event_id: payload.event_id, processed_at: now.toISOString() },
 		}),
+	},
+	subscriptions: {
+		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
+		listKey: 'webhooks',
+		assumed: true,
 	},
 };

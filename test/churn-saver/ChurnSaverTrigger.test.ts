@@ -7,6 +7,7 @@ import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { CHURN_SAVER_SAMPLES } from '../../nodes/ChurnSaver/samples';
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { validatePayload } from '../../nodes/shared/pipeline/validatePayload';
+import { simulateN8n } from '../support/lifecycleHarness';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
@@ -185,11 +186,17 @@ describe('Churn Saver node and credential', () => {
 		expect(notice?.displayName).toContain('Signing Secret');
 	});
 
-	it('has nothing to register: the webhook always exists', async () => {
-		const methods = node.webhookMethods.default;
-		await expect(methods.checkExists.call({} as never)).resolves.toBe(true);
-		await expect(methods.create.call({} as never)).resolves.toBe(true);
-		await expect(methods.delete.call({} as never)).resolves.toBe(true);
+	it('with the default manual setup has nothing to register: the webhook always exists', async () => {
+		// Nothing listens at the credential's Base URL: any API call would fail the activation.
+		const n8n = simulateN8n({
+			nodeType: node,
+			parameters: { events: ['*'] },
+			credentialType: new ChurnSaverApi(),
+			credentials: credentials.data,
+		});
+		expect(await n8n.activate()).toBe(true);
+		expect(await n8n.deactivate()).toBe(true);
+		expect(n8n.nodeStaticData()).toEqual({});
 	});
 
 	it('declares the credential fields shared code reads, and a Bearer-authenticated test request', () => {
