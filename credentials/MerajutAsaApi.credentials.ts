@@ -72,7 +72,7 @@ export class MerajutAsaApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{$credentials.subscriptionsPath}}',
+			url: '={{"/" + ($credentials.subscriptionsPath || "/api/webhooks").replace(/^\\/+/, "")}}',
 			method: 'GET',
 		},
 	};

@@ -220,7 +220,7 @@ describe('Churn Saver node and credential', () => {
 		});
 		expect(credential.test.request).toEqual({
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{$credentials.subscriptionsPath}}',
+			url: '={{"/" + ($credentials.subscriptionsPath || "/api/webhooks").replace(/^\\/+/, "")}}',
 			method: 'GET',
 		});
 	});

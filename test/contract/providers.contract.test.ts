@@ -16,6 +16,8 @@ const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const providers = discoverProviders();
 
 function loadClass<T>(file: string): T {
+	// Synchronous on purpose: describe.each needs the classes while jest collects tests.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exports = require(file) as Record<string, new () => T>;
 	const classes = Object.values(exports).filter((value) => typeof value === 'function');
 	expect(classes).toHaveLength(1);

@@ -131,7 +131,7 @@ describe('MerajutASA trigger and credential description', () => {
 		for (const secret of ['apiKey', 'signingSecret', 'previousSigningSecret']) {
 			expect(fields[secret].typeOptions?.password).toBe(true);
 		}
-		expect(credential.test.request).toMatchObject({ method: 'GET', url: '={{$credentials.subscriptionsPath}}' });
+		expect(credential.test.request).toMatchObject({ method: 'GET', url: '={{"/" + ($credentials.subscriptionsPath || "/api/webhooks").replace(/^\\/+/, "")}}' });
 		expect(credential.test.request.baseURL).toContain('$credentials.baseUrl');
 		expect(credential.authenticate).toEqual({
 			type: 'generic',

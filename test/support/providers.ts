@@ -22,6 +22,8 @@ export function discoverProviders(nodesDir = join(ROOT, 'nodes')): DiscoveredPro
 	return readdirSync(nodesDir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && definitionOf(entry.name) !== undefined)
 		.flatMap((entry) =>
+			// Synchronous on purpose: describe.each enumerates providers while jest collects tests.
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			Object.values(require(definitionOf(entry.name) as string) as Record<string, unknown>)
 				.filter(
 					(value): value is ProviderDefinition =>
