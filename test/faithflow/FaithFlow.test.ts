@@ -2,8 +2,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { FaithFlowApi } from '../../credentials/FaithFlowApi.credentials';
 import { FaithFlow } from '../../nodes/FaithFlow/FaithFlow.node';
+import { tryAction, type ActionRun } from '../support/actionHarness';
 import { closedOrigin, startFakeFaithFlowCore, type FakeFaithFlowCore } from './support/fakes';
-import { runAction, type ActionRun } from './support/n8nHost';
 
 /**
  * The FaithFlow action against a fake core API: `GET /api/members/{member_id}`
@@ -32,13 +32,11 @@ beforeEach(() => {
 });
 
 function getMember(memberId: string, options: { baseUrl?: string; apiKey?: string; items?: any[]; continueOnFail?: boolean } = {}) {
-	return runAction({
+	return tryAction({
 		nodeType: new FaithFlow(),
 		parameters: { resource: 'member', operation: 'get', memberId },
-		credentials: {
-			faithFlowApi: { baseUrl: options.baseUrl ?? core.baseUrl, apiKey: options.apiKey ?? API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '' },
-		},
-		credentialTypes: [new FaithFlowApi()],
+		credentialType: new FaithFlowApi(),
+		credentials: { baseUrl: options.baseUrl ?? core.baseUrl, apiKey: options.apiKey ?? API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '' },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 	});

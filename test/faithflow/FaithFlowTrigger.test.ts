@@ -6,6 +6,7 @@ import { faithFlow } from '../../nodes/FaithFlow/definition';
 import { post, type PostResult } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { SPEC_BODIES, TEST_MESSAGE } from './support/spec';
 
 /**
  * Expectations are written out from 001_7dee66a650611890.txt, not imported
@@ -21,19 +22,6 @@ const credentials = {
 	data: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', signingSecret: SECRET, previousSigningSecret: PREVIOUS },
 };
 
-/** The spec's examples as FaithFlow sends them: `json.dumps(payload, separators=(',', ':'))`. */
-const SPEC_BODIES = {
-	'member.updated':
-		'{"event_type":"member.updated","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"8655d76b-9be0-4681-bd2c-35cd5e09a809","timestamp":"2025-11-20T01:40:00Z"}',
-	'member.created':
-		'{"event_type":"member.created","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"new-member-uuid-here","timestamp":"2025-11-20T01:40:00Z"}',
-	'member.deleted':
-		'{"event_type":"member.deleted","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"deleted-member-uuid","timestamp":"2025-11-20T01:40:00Z"}',
-	test: '{"event_type":"test","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","timestamp":"2025-11-20T01:40:00Z"}',
-	// Not printed in the spec ("test or ping"): the test example with the other name.
-	ping: '{"event_type":"ping","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","timestamp":"2025-11-20T01:40:00Z"}',
-} as const;
-
 /** The "Test Webhook Connection" script's body: no timestamp. */
 const TEST_SCRIPT_BODY = '{"event_type":"test","church_id":"YOUR_CHURCH_ID"}';
 
@@ -43,7 +31,6 @@ const MEMBER_EVENTS = [
 	['member.deleted', 'deleted', 'deleted-member-uuid'],
 ] as const;
 
-const TEST_MESSAGE = 'Webhook test successful! FaithTracker is ready to receive member updates.';
 const PYTHON_UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/;
 
 const EXACT = {

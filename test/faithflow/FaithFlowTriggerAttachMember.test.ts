@@ -2,8 +2,8 @@ import { FaithFlowApi } from '../../credentials/FaithFlowApi.credentials';
 import { FaithFlowTrigger } from '../../nodes/FaithFlow/FaithFlowTrigger.node';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
+import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 import { closedOrigin, startFakeFaithFlowCore, type FakeFaithFlowCore } from './support/fakes';
-import { startTriggerHarness, type TriggerHarness } from './support/n8nHost';
 
 /**
  * "Attach Full Member": the trigger fetches `GET /api/members/{member_id}`
@@ -51,8 +51,11 @@ async function start(options: Record<string, unknown> = { attachFullMember: true
 	harness = await startTriggerHarness({
 		nodeType: new FaithFlowTrigger(),
 		parameters: { events: ['*'], options } as never,
-		credentials: { faithFlowApi: { baseUrl: core.baseUrl, apiKey: API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '', ...credential } },
-		credentialTypes: [new FaithFlowApi()],
+		credentials: {
+			type: 'faithFlowApi',
+			data: { baseUrl: core.baseUrl, apiKey: API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '', ...credential },
+		},
+		credentialType: new FaithFlowApi(),
 	});
 	return harness;
 }

@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError, type INodeParameters, type INodePrope
 import { FaithTrackerApi } from '../../credentials/FaithTrackerApi.credentials';
 import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
 import { pythonCompactJson } from '../../nodes/FaithFlow/pythonJson';
+import { tryAction, type ActionRun } from '../support/actionHarness';
+import { runCredentialTest } from '../support/credentialTestHarness';
 import { opensslHmacHex } from '../support/sign';
 import {
 	closedOrigin,
@@ -11,7 +13,7 @@ import {
 	startServer,
 	type FakeFaithTracker,
 } from './support/fakes';
-import { runAction, runCredentialTest, type ActionRun } from './support/n8nHost';
+import { SPEC_BODIES, TEST_MESSAGE } from './support/spec';
 
 /**
  * The FaithTracker action against a fake FaithTracker that checks signatures
@@ -26,17 +28,6 @@ const UNICODE_CHURCH = 'Gereja Kristus éè';
 const UNICODE_MEMBER = 'anggota-Überg-你好-😀';
 const TIMESTAMP = '2025-11-20T01:40:00Z';
 
-/** The spec's examples, compacted as FaithFlow's Python sends them. */
-const SPEC_BODIES = {
-	'member.updated':
-		'{"event_type":"member.updated","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"8655d76b-9be0-4681-bd2c-35cd5e09a809","timestamp":"2025-11-20T01:40:00Z"}',
-	'member.created':
-		'{"event_type":"member.created","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"new-member-uuid-here","timestamp":"2025-11-20T01:40:00Z"}',
-	'member.deleted':
-		'{"event_type":"member.deleted","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","member_id":"deleted-member-uuid","timestamp":"2025-11-20T01:40:00Z"}',
-	test: '{"event_type":"test","church_id":"3880a17d-f858-4622-87c2-96eaa7b25c83","timestamp":"2025-11-20T01:40:00Z"}',
-} as const;
-
 /** Printed by CPython 3 for the same payload (ensure_ascii=True: \uXXXX, surrogate pairs for astral characters). */
 const PYTHON_UNICODE_BODY =
 	'{"event_type":"member.updated","church_id":"Gereja Kristus \\u00e9\\u00e8","member_id":"anggota-\\u00dcberg-\\u4f60\\u597d-\\ud83d\\ude00","timestamp":"2025-11-20T01:40:00Z"}';
@@ -46,8 +37,6 @@ const MEMBER_EVENTS = [
 	['member.updated', '8655d76b-9be0-4681-bd2c-35cd5e09a809', 'Member updated: SUMARNI NINGSIH'],
 	['member.deleted', 'deleted-member-uuid', 'Member deleted: deleted-member-uuid'],
 ] as const;
-
-const TEST_MESSAGE = 'Webhook test successful! FaithTracker is ready to receive member updates.';
 
 let tracker: FakeFaithTracker;
 beforeAll(async () => {
@@ -71,11 +60,11 @@ function credentialData(overrides: Record<string, string> = {}) {
 }
 
 function send(parameters: INodeParameters, options: { credential?: Record<string, string>; items?: any[]; continueOnFail?: boolean } = {}) {
-	return runAction({
+	return tryAction({
 		nodeType: new FaithTracker(),
 		parameters,
-		credentials: { faithTrackerApi: options.credential ?? credentialData() },
-		credentialTypes: [new FaithTrackerApi()],
+		credentialType: new FaithTrackerApi(),
+		credentials: options.credential ?? credentialData(),
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 	});

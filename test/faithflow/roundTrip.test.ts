@@ -3,8 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { FaithTrackerApi } from '../../credentials/FaithTrackerApi.credentials';
 import { FaithFlowTrigger } from '../../nodes/FaithFlow/FaithFlowTrigger.node';
 import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
+import { tryAction } from '../support/actionHarness';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
-import { runAction } from './support/n8nHost';
 
 /**
  * Our two halves agree: the FaithTracker action (n8n as FaithFlow) sends to
@@ -25,11 +25,11 @@ beforeEach(async () => {
 afterEach(async () => harness.close());
 
 function sendTo(parameters: Record<string, unknown>, secret = SECRET) {
-	return runAction({
+	return tryAction({
 		nodeType: new FaithTracker(),
 		parameters: { churchId: CHURCH, ...parameters } as never,
-		credentials: { faithTrackerApi: { webhookUrl: harness.url, webhookSecret: secret, churchId: '' } },
-		credentialTypes: [new FaithTrackerApi()],
+		credentialType: new FaithTrackerApi(),
+		credentials: { webhookUrl: harness.url, webhookSecret: secret, churchId: '' },
 	});
 }
 

@@ -4,66 +4,46 @@ import {
 	NodeConnectionTypes,
 	Workflow,
 	type ICredentialType,
-	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { credentialsHelperFor } from './credentialsHelper';
-import { captureLogs, type LogLine } from './triggerHarness';
+import { additionalDataFor, captureLogs, nodeOf, nodeTypesOf, type LogLine } from './n8nHost';
 
 /**
  * Runs an action node's real `execute()` through n8n-core's real
- * ExecuteContext: parameter defaults and expressions per item,
- * continueOnFail, pairedItem helpers, credentials and the real
+ * ExecuteContext, as one workflow step: parameter defaults and expressions
+ * per item, continueOnFail, pairedItem helpers, credentials and the real
  * `httpRequestWithAuthentication`.
  */
 export interface ActionRunOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	credentialType: ICredentialType;
+	/** The decrypted credential; read on every call, so a test may change it between steps. */
 	credentials: Record<string, unknown>;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	logs?: LogLine[];
 }
 
+/** What execute() answered; rejects with what it threw. */
 export async function runAction(options: ActionRunOptions): Promise<INodeExecutionData[][]> {
 	const { nodeType } = options;
 	const items = options.items ?? [{ json: {} }];
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const node: INode = {
+	const credentials = { [options.credentialType.name]: options.credentials };
+	const node = nodeOf(nodeType, options.parameters, credentials, {
 		id: 'action-node',
 		name: 'Action',
-		type: `test.${nodeType.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: JSON.parse(JSON.stringify(options.parameters)) as INodeParameters,
-		credentials: { [options.credentialType.name]: { id: '1', name: 'Test' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
-	const workflow = new Workflow({ id: 'wf-2', nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: credentialsHelperFor(options.credentialType, options.credentials),
-		executionId: 'execution-1',
-		restApiUrl: 'http://localhost:5678/rest',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
+	const workflow = new Workflow({ id: 'wf-2', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeType) });
 	const inputData = { [NodeConnectionTypes.Main]: [items] };
 	const context = new ExecuteContext(
 		workflow,
-		workflow.getNode('Action') as INode,
-		additionalData,
+		node,
+		additionalDataFor(credentials, [options.credentialType], { executionId: 'execution-1' }),
 		'manual',
 		createRunExecutionData(),
 		0,
@@ -75,4 +55,24 @@ export async function runAction(options: ActionRunOptions): Promise<INodeExecuti
 	captureLogs(options.logs ?? []);
 	if (!nodeType.execute) throw new Error(`${nodeType.description.name} has no execute()`);
 	return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+}
+
+export interface ActionRun {
+	/** The node's output (first output), or undefined when execute() threw. */
+	output?: INodeExecutionData[];
+	/** What execute() threw. */
+	error?: Error & { httpCode?: string | null; description?: string | null; context?: Record<string, unknown> };
+	/** What n8n-core logged during the run. */
+	logs: LogLine[];
+}
+
+/** `runAction`, settled: the output or the error, with the run's log lines. */
+export async function tryAction(options: Omit<ActionRunOptions, 'logs'>): Promise<ActionRun> {
+	const logs: LogLine[] = [];
+	try {
+		const [output] = await runAction({ ...options, logs });
+		return { output, logs };
+	} catch (error) {
+		return { error: error as ActionRun['error'], logs };
+	}
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { closeServer, listen, readBody } from './loopback';
 
 /**
  * A provider's webhook-subscription API, shaped like Rishi's
@@ -66,16 +67,6 @@ function publicView(subscription: FakeSubscription): Omit<FakeSubscription, 'sec
 	return view as Omit<FakeSubscription, 'secret'>;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		let text = '';
-		request.setEncoding('utf8');
-		request.on('data', (chunk: string) => (text += chunk));
-		request.on('end', () => resolve(text));
-		request.on('error', reject);
-	});
-}
-
 function invalid(body: any, partial: boolean): string | undefined {
 	if (typeof body !== 'object' || body === null) return 'Body must be a JSON object';
 	if (!partial || body.url !== undefined) {
@@ -111,7 +102,7 @@ export async function startFakeSubscriptionApi(options: FakeSubscriptionApiOptio
 	const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const method = request.method ?? 'GET';
 		const url = new URL(request.url ?? '/', 'http://fake');
-		const text = await readBody(request);
+		const text = (await readBody(request)).toString('utf8');
 		let body: any;
 		try {
 			body = text ? JSON.parse(text) : undefined;
@@ -189,11 +180,10 @@ export async function startFakeSubscriptionApi(options: FakeSubscriptionApiOptio
 	const server = createServer((request, response) => {
 		handle(request, response).catch((error: Error) => json(response, 500, { error: error.message }));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const baseUrl = await listen(server);
 
 	return {
-		baseUrl: `http://127.0.0.1:${port}`,
+		baseUrl,
 		subscriptions,
 		requests,
 		fail(failure, match = {}) {
@@ -210,11 +200,9 @@ export async function startFakeSubscriptionApi(options: FakeSubscriptionApiOptio
 			return seeded;
 		},
 		writes: () => requests.filter((entry) => entry.method !== 'GET'),
-		close: () =>
-			new Promise<void>((resolve) => {
-				for (const timer of timers) clearTimeout(timer);
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: () => {
+			for (const timer of timers) clearTimeout(timer);
+			return closeServer(server);
+		},
 	};
 }

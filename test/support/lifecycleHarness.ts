@@ -3,18 +3,14 @@ import {
 	Workflow,
 	type ICredentialType,
 	type IDataObject,
-	type INode,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 	type IWebhookData,
-	type IWorkflowExecuteAdditionalData,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { credentialsHelperFor } from './credentialsHelper';
-import { captureLogs, type LogLine } from './triggerHarness';
+import { additionalDataFor, captureLogs, clone, N8N_BASE, nodeOf, nodeTypesOf, type LogLine } from './n8nHost';
 
 /**
  * Plays n8n's part in a trigger's subscription lifecycle, calling the node's
@@ -63,9 +59,6 @@ export interface SimulatedN8n {
 
 const NODE_NAME = 'Trigger';
 const WEBHOOK_ID = 'c0ffee00-0000-4000-8000-000000000001';
-const BASE = 'http://localhost:5678';
-
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 
 type Method = 'checkExists' | 'create' | 'delete';
 
@@ -74,24 +67,11 @@ export function simulateN8n(options: LifecycleOptions): SimulatedN8n {
 	const logs: LogLine[] = [];
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (!webhookDescription) throw new Error(`${nodeType.description.name} declares no webhook`);
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
+	const credentials = () => ({ [options.credentialType.name]: options.credentials });
 
 	const workflowWith = (staticData: IDataObject, active: boolean) => {
-		const node: INode = {
-			id: 'trigger-node',
-			name: NODE_NAME,
-			type: `test.${nodeType.description.name}`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: clone(options.parameters),
-			webhookId: WEBHOOK_ID,
-			credentials: { [options.credentialType.name]: { id: '1', name: 'Test' } },
-		};
-		return new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active, nodeTypes, staticData });
+		const node = nodeOf(nodeType, options.parameters, credentials(), { id: 'trigger-node', name: NODE_NAME, webhookId: WEBHOOK_ID });
+		return new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active, nodeTypes: nodeTypesOf(nodeType), staticData });
 	};
 
 	const run = async (
@@ -102,12 +82,7 @@ export function simulateN8n(options: LifecycleOptions): SimulatedN8n {
 		isTest: boolean,
 	): Promise<boolean> => {
 		captureLogs(logs);
-		const additionalData = {
-			credentialsHelper: credentialsHelperFor(options.credentialType, options.credentials),
-			webhookBaseUrl: `${BASE}/webhook`,
-			webhookTestBaseUrl: `${BASE}/webhook-test`,
-			restApiUrl: `${BASE}/rest`,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = additionalDataFor(credentials(), [options.credentialType]);
 		const webhookData: IWebhookData = {
 			httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
 			node: NODE_NAME,
@@ -118,7 +93,7 @@ export function simulateN8n(options: LifecycleOptions): SimulatedN8n {
 			webhookId: WEBHOOK_ID,
 			isTest,
 		};
-		const context = new HookContext(workflow, workflow.getNode(NODE_NAME) as INode, additionalData, mode, activation, webhookData);
+		const context = new HookContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, mode, activation, webhookData);
 		const fn = nodeType.webhookMethods?.default?.[method];
 		if (!fn) throw new Error(`${nodeType.description.name} has no webhookMethods.default.${method}`);
 		return await fn.call(context);
@@ -133,8 +108,8 @@ export function simulateN8n(options: LifecycleOptions): SimulatedN8n {
 		saved: {},
 		saves: 0,
 		logs,
-		productionUrl: `${BASE}/webhook/${WEBHOOK_ID}/webhook`,
-		testUrl: `${BASE}/webhook-test/${WEBHOOK_ID}/webhook`,
+		productionUrl: `${N8N_BASE}/webhook/${WEBHOOK_ID}/webhook`,
+		testUrl: `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`,
 		nodeStaticData: () => (simulated.saved[`node:${NODE_NAME}`] as IDataObject | undefined) ?? {},
 		async activate(activation = 'activate') {
 			const workflow = workflowWith(clone(simulated.saved), true);

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+
+import { closeServer, listen, readBody } from '../../support/loopback';
+import { TEST_MESSAGE } from './spec';
 
 /**
  * Two fakes on loopback, written from 001_7dee66a650611890.txt alone (nothing
@@ -21,15 +23,6 @@ export interface ReceivedRequest {
 	raw: Buffer;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks)));
-		request.on('error', reject);
-	});
-}
-
 function record(request: IncomingMessage, raw: Buffer): ReceivedRequest {
 	const headerNames = request.rawHeaders.filter((_, index) => index % 2 === 0);
 	return { method: request.method ?? '', url: request.url ?? '', headers: request.headers, headerNames, raw };
@@ -38,19 +31,6 @@ function record(request: IncomingMessage, raw: Buffer): ReceivedRequest {
 function answer(response: ServerResponse, status: number, body: unknown): void {
 	response.writeHead(status, { 'content-type': 'application/json' });
 	response.end(JSON.stringify(body));
-}
-
-async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function closer(server: Server) {
-	return () =>
-		new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		});
 }
 
 export interface Campus {
@@ -73,8 +53,6 @@ export interface FakeFaithTrackerOptions {
 	/** Members the core API knows, by id, with their names. */
 	members: Record<string, string>;
 }
-
-const TEST_MESSAGE = 'Webhook test successful! FaithTracker is ready to receive member updates.';
 
 export async function startFakeFaithTracker(options: FakeFaithTrackerOptions): Promise<FakeFaithTracker> {
 	const received: ReceivedRequest[] = [];
@@ -112,7 +90,7 @@ export async function startFakeFaithTracker(options: FakeFaithTrackerOptions): P
 		return answer(response, 200, { success: true, message: `Member ${action}: ${name}`, member_id: payload.member_id });
 	});
 	const origin = await listen(server);
-	return { webhookUrl: `${origin}/api/sync/webhook`, origin, received, close: closer(server) };
+	return { webhookUrl: `${origin}/api/sync/webhook`, origin, received, close: () => closeServer(server) };
 }
 
 export interface FakeFaithFlowCore {
@@ -159,7 +137,7 @@ export async function startFakeFaithFlowCore(options: FakeFaithFlowCoreOptions):
 			gate = undefined;
 			open?.();
 		},
-		close: closer(server),
+		close: () => closeServer(server),
 	};
 }
 
@@ -178,7 +156,7 @@ export async function startHeaderStrippingProxy(target: string, header: string):
 		forwarded.end(raw);
 	});
 	const origin = await listen(server);
-	return { origin, close: closer(server) };
+	return { origin, close: () => closeServer(server) };
 }
 
 /** Any other server, e.g. one that fails with a 502 page. */
@@ -187,13 +165,13 @@ export async function startServer(
 ): Promise<{ origin: string; close(): Promise<void> }> {
 	const server = createServer(handler);
 	const origin = await listen(server);
-	return { origin, close: closer(server) };
+	return { origin, close: () => closeServer(server) };
 }
 
 /** An origin nothing listens on (a port that was free a moment ago). */
 export async function closedOrigin(): Promise<string> {
 	const server = createServer();
 	const origin = await listen(server);
-	await closer(server)();
+	await closeServer(server);
 	return origin;
 }
