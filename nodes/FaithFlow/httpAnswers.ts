@@ -1,19 +1,13 @@
 import type { Failure, IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { redact } from '../shared/pipeline/redact';
+
 /**
  * How the FaithTracker and FaithFlow callers read answers and failures. Any
  * text that came from the other side is quoted only after every credential
  * secret has been cut out of it.
  */
-const REDACTED = '[redacted]';
 const MAX_QUOTE = 300;
-
-export function redact(text: string, secrets: readonly string[]): string {
-	return secrets
-		.filter((secret) => secret.length >= 4)
-		.sort((a, b) => b.length - a.length)
-		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
-}
 
 /** The non-empty string values of the named credential fields. */
 export function secretsOf(credentials: object, fields: readonly string[]): string[] {

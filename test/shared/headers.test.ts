@@ -1,4 +1,5 @@
-import { headerValue, REDACTED, redactHeaders } from '../../nodes/shared/pipeline/headers';
+import { headerValue, redactHeaders } from '../../nodes/shared/pipeline/headers';
+import { REDACTED } from '../../nodes/shared/pipeline/redact';
 
 describe('headerValue', () => {
 	const headers = { 'x-rishi-signature': 'sha256=abc', 'x-forwarded-for': ['1.1.1.1', '2.2.2.2'], 'x-none': undefined };

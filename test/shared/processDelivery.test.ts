@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 import type { DeliveryOutcome, DeliveryRequest } from '../../nodes/shared/pipeline/delivery';
-import { REDACTED } from '../../nodes/shared/pipeline/headers';
 import { HEADERS_KEY, processDelivery, VALIDATION_ERRORS_KEY } from '../../nodes/shared/pipeline/processDelivery';
+import { REDACTED } from '../../nodes/shared/pipeline/redact';
 import { DEFAULT_REJECTION_STATUS } from '../../nodes/shared/pipeline/replies';
 import { ALL_EVENTS, type TriggerSettings } from '../../nodes/shared/pipeline/settings';
 import type {

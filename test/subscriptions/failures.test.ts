@@ -1,3 +1,4 @@
+import { redact } from '../../nodes/shared/pipeline/redact';
 import type { SubscriptionApiDefinition } from '../../nodes/shared/provider';
 import { addressFields, resolveAddress, subscriptionPath } from '../../nodes/shared/subscriptions/address';
 import {
@@ -5,7 +6,6 @@ import {
 	describeTransportFailure,
 	describeUnexpectedAnswer,
 	providerMessage,
-	redact,
 	retryAfterSeconds,
 	type ApiAttempt,
 } from '../../nodes/shared/subscriptions/failures';

@@ -1,6 +1,5 @@
 import type { HeaderMap } from '../provider';
-
-export const REDACTED = '[redacted]';
+import { REDACTED } from './redact';
 
 /** Headers that carry credentials in general, whatever the provider. */
 const ALWAYS_REDACTED = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-n8n-api-key'];

@@ -1,3 +1,5 @@
+import { redact } from '../pipeline/redact';
+
 /**
  * Turns a failed call to a subscriptions API into a message a user can act
  * on. Provider text is quoted only after every known secret is cut out of it,
@@ -28,15 +30,7 @@ export interface HttpFailure {
 	readonly body: unknown;
 }
 
-const REDACTED = '[redacted]';
 const MAX_QUOTE = 200;
-
-export function redact(text: string, secrets: readonly string[]): string {
-	return secrets
-		.filter((secret) => secret.length >= 4)
-		.sort((a, b) => b.length - a.length)
-		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
-}
 
 function headerValue(headers: Readonly<Record<string, unknown>>, name: string): string | undefined {
 	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
