@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { routeOperations } from '../shared/n8n/actions/router';
 import { operations, properties } from './actions/faithFlow';
-import { route } from './actions/router';
 
 /** Reads the FaithFlow Enterprise core API: a member by ID. */
 export class FaithFlow implements INodeType {
@@ -28,6 +28,6 @@ export class FaithFlow implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, operations);
+		return await routeOperations(this, operations);
 	}
 }

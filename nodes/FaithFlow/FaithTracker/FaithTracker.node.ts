@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { routeOperations } from '../../shared/n8n/actions/router';
 import { operations, properties } from '../actions/faithTracker';
-import { route } from '../actions/router';
 
 /**
  * n8n as the FaithFlow core system: sends signed member events and the
@@ -31,6 +31,6 @@ export class FaithTracker implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, operations);
+		return await routeOperations(this, operations);
 	}
 }

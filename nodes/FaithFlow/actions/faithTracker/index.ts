@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationTable } from '../router';
+import type { OperationTable } from '../../../shared/n8n/actions/types';
 import * as test from './connection/test.operation';
 import { commonFields } from './fields';
 import * as send from './memberEvent/send.operation';
