@@ -1,15 +1,15 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IN8nHttpFullResponse,
 	type IWebhookFunctions,
-	type JsonObject,
+	type NodeApiError,
 } from 'n8n-workflow';
 
 import { FAITHFLOW_DETAIL } from './definition';
-import { describeTransportFailure, detailOf, failureCauseOf, jsonAnswer, secretsOf } from './httpAnswers';
+import { detailOf, jsonAnswer, secretsOf } from './httpAnswers';
+import { httpUrlOrFail, refusalError, sendAuthenticated } from './httpRequest';
 
 /**
  * The FaithFlow Enterprise core API, as far as 001_7dee66a650611890.txt
@@ -34,19 +34,11 @@ type CoreApiContext = IExecuteFunctions | IWebhookFunctions;
 
 function baseUrlOf(context: CoreApiContext, credentials: FaithFlowCredentials, itemIndex: number | undefined): URL {
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim().replace(/\/+$/, '') : '';
-	let url: URL | undefined;
-	try {
-		url = new URL(raw);
-	} catch {
-		url = undefined;
-	}
-	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw new NodeOperationError(context.getNode(), 'The FaithFlow API credential has no valid Base URL', {
-			itemIndex,
-			description: 'Enter the root URL of the FaithFlow Enterprise core API, without /api, e.g. https://faithflow.example.com.',
-			level: 'warning',
-		});
-	}
+	const problem = {
+		message: 'The FaithFlow API credential has no valid Base URL',
+		description: 'Enter the root URL of the FaithFlow Enterprise core API, without /api, e.g. https://faithflow.example.com.',
+	};
+	httpUrlOrFail(context, raw, problem, itemIndex);
 	return new URL(`${raw}/`);
 }
 
@@ -77,14 +69,7 @@ function memberRefusal(
 				? 'The FaithFlow core API could not answer. Try again later.'
 				: `FaithFlow refused GET ${MEMBER_PATH}/{member_id} with HTTP ${status}.`;
 	}
-	const httpCode = String(status);
-	return new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
-		message,
-		description,
-		httpCode,
-		itemIndex,
-		failure: failureCauseOf(status),
-	});
+	return refusalError(context, status, { message, description }, itemIndex);
 }
 
 /** `GET {baseUrl}/api/members/{member_id}`: FaithFlow's answer, or a NodeApiError saying what to do. */
@@ -102,24 +87,12 @@ export async function fetchMember(
 	const base = baseUrlOf(context, credentials, itemIndex);
 	const secrets = secretsOf(credentials, SECRET_FIELDS);
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, FAITHFLOW_CREDENTIAL, {
-			method: 'GET',
-			url: new URL(`${MEMBER_PATH.slice(1)}/${encodeURIComponent(id)}`, base).href,
-			json: true,
-			timeout: timeoutMs,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const failure = describeTransportFailure(error, 'FaithFlow', base.origin, timeoutMs, secrets);
-		throw new NodeApiError(context.getNode(), { ...failure } as JsonObject, {
-			...failure,
-			itemIndex,
-			failure: { cause: 'temporarily-unavailable' },
-		});
-	}
+	const response = await sendAuthenticated(
+		context,
+		FAITHFLOW_CREDENTIAL,
+		{ method: 'GET', url: new URL(`${MEMBER_PATH.slice(1)}/${encodeURIComponent(id)}`, base).href },
+		{ service: 'FaithFlow', origin: base.origin, timeoutMs, secrets, itemIndex },
+	);
 	if (response.statusCode >= 400) throw memberRefusal(context, response, id, secrets, itemIndex);
 	return jsonAnswer(response, secrets);
 }

@@ -1,14 +1,14 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IN8nHttpFullResponse,
-	type JsonObject,
+	type NodeApiError,
 } from 'n8n-workflow';
 
 import { FAITHFLOW_DETAIL } from './definition';
-import { describeTransportFailure, detailOf, failureCauseOf, jsonAnswer, secretsOf } from './httpAnswers';
+import { detailOf, jsonAnswer, secretsOf } from './httpAnswers';
+import { httpUrlOrFail, refusalError, sendAuthenticated } from './httpRequest';
 import { FAITHTRACKER_CREDENTIAL, faithTrackerBody, type FaithTrackerCredentials, type FaithTrackerPayload } from './signing';
 
 /**
@@ -45,20 +45,15 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Where the credential points, checked before anything is signed. */
 function webhookUrlOf(context: IExecuteFunctions, credentials: FaithTrackerCredentials, itemIndex: number): URL {
 	const raw = typeof credentials.webhookUrl === 'string' ? credentials.webhookUrl.trim() : '';
-	let url: URL | undefined;
-	try {
-		url = new URL(raw);
-	} catch {
-		url = undefined;
-	}
-	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw new NodeOperationError(context.getNode(), 'The FaithTracker Webhook credential has no valid Webhook URL', {
-			itemIndex,
+	return httpUrlOrFail(
+		context,
+		raw,
+		{
+			message: 'The FaithTracker Webhook credential has no valid Webhook URL',
 			description: 'Copy the Webhook URL from FaithTracker (Settings > API Sync), e.g. https://your-faithtracker-domain.com/api/sync/webhook.',
-			level: 'warning',
-		});
-	}
-	return url;
+		},
+		itemIndex,
+	);
 }
 
 function refusal(context: IExecuteFunctions, response: IN8nHttpFullResponse, secrets: string[], itemIndex: number): NodeApiError {
@@ -71,12 +66,7 @@ function refusal(context: IExecuteFunctions, response: IN8nHttpFullResponse, sec
 		(status >= 500
 			? 'FaithTracker could not process the event. Try again later; its daily reconciliation also catches missed updates.'
 			: `FaithTracker refused the event with HTTP ${status}.`);
-	const httpCode = String(status);
-	return new NodeApiError(
-		context.getNode(),
-		{ message, description, httpCode, ...(detail !== undefined ? { detail } : {}) } as JsonObject,
-		{ message, description, httpCode, itemIndex, failure: failureCauseOf(status) },
-	);
+	return refusalError(context, status, { message, description }, itemIndex, detail !== undefined ? { detail } : {});
 }
 
 /** One event as the node's parameters describe it. */
@@ -127,26 +117,12 @@ export async function sendToFaithTracker(
 	}
 	const secrets = secretsOf(credentials, ['webhookSecret']);
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, FAITHTRACKER_CREDENTIAL, {
-			method: 'POST',
-			url: url.href,
-			body: faithTrackerBody(payload),
-			headers: { 'Content-Type': 'application/json' },
-			json: true,
-			timeout: DEFAULT_TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const failure = describeTransportFailure(error, 'FaithTracker', url.origin, DEFAULT_TIMEOUT_MS, secrets);
-		throw new NodeApiError(this.getNode(), { message: failure.message, description: failure.description } as JsonObject, {
-			...failure,
-			itemIndex,
-			failure: { cause: 'temporarily-unavailable' },
-		});
-	}
+	const response = await sendAuthenticated(
+		this,
+		FAITHTRACKER_CREDENTIAL,
+		{ method: 'POST', url: url.href, body: faithTrackerBody(payload), headers: { 'Content-Type': 'application/json' } },
+		{ service: 'FaithTracker', origin: url.origin, timeoutMs: DEFAULT_TIMEOUT_MS, secrets, itemIndex },
+	);
 	if (response.statusCode >= 400) throw refusal(this, response, secrets, itemIndex);
 
 	return jsonAnswer(response, secrets);
