@@ -31,6 +31,8 @@ export interface TriggerHarness {
 	events: string[];
 	/** Resolves once every webhook() call under way has returned (the answer may come earlier). */
 	idle(): Promise<void>;
+	/** The workflow static data as n8n would have saved it after the last call. */
+	staticData(): IDataObject | undefined;
 	close(): Promise<void>;
 }
 
@@ -70,6 +72,8 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 	const logs: LogLine[] = [];
 	const emitted: INodeExecutionData[][] = [];
 	const events: string[] = [];
+	// n8n saves a production workflow's static data after a webhook call that changed it.
+	let savedStaticData = options.staticData;
 	captureLogs(logs);
 
 	const credentials = options.credentials ? { [options.credentials.type]: options.credentials.data } : {};
@@ -98,7 +102,7 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			connections: {},
 			active: true,
 			nodeTypes: nodeTypesOf(nodeType),
-			staticData: options.staticData ? clone(options.staticData) : undefined,
+			staticData: savedStaticData ? clone(savedStaticData) : undefined,
 		});
 		const additionalData = additionalDataFor(credentials, credentialTypes, {
 			httpRequest: req,
@@ -116,6 +120,10 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 		try {
 			const result = await nodeType.webhook!.call(context);
 			events.push('returned');
+			if ((workflow.staticData as IDataObject).__dataChanged === true) {
+				savedStaticData = clone(workflow.staticData as IDataObject);
+				delete savedStaticData.__dataChanged;
+			}
 			if (result.workflowData) emitted.push(result.workflowData[0]);
 			if (result.noWebhookResponse !== true && !response.writableEnded) {
 				response.statusCode = 599;
@@ -146,6 +154,7 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 		idle: async () => {
 			while (inFlight.size > 0) await Promise.all([...inFlight]);
 		},
+		staticData: () => savedStaticData,
 		close: () => closeServer(server),
 	};
 }
