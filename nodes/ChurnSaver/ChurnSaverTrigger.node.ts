@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from '../shared/n8n/rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
 import { MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
@@ -26,7 +27,7 @@ export class ChurnSaverTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'churnSaverApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: PROVIDER_WEBHOOKS,
 		properties: [
 			{
 				displayName:

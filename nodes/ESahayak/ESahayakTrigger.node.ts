@@ -9,9 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from '../shared/n8n/rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
 import { AUTOMATIC_SETUP, MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
-import { triggerProperties } from '../shared/n8n/triggerProperties';
+import { OPTIONS_PARAMETER, triggerProperties } from '../shared/n8n/triggerProperties';
 import { esahayak, REQUIRE_EVENT_HEADER_OPTION } from './definition';
 
 const CREDENTIAL_NAME = 'eSahayakApi';
@@ -26,7 +27,7 @@ function credentialNeededFor(context: IHookFunctions): string | undefined {
 	if (context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP) {
 		return '"Register Automatically" needs its Base URL and API key';
 	}
-	if (context.getNodeParameter('options.verifySignature', false) === true) return '"Verify Signature" needs its Signing Secret';
+	if (context.getNodeParameter(`${OPTIONS_PARAMETER}.verifySignature`, false) === true) return '"Verify Signature" needs its Signing Secret';
 	return undefined;
 }
 
@@ -62,7 +63,7 @@ export class ESahayakTrigger implements INodeType {
 				required: false,
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: PROVIDER_WEBHOOKS,
 		properties: [
 			{
 				displayName:

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from '../shared/n8n/rawBodyWebhook';
 import { manualSetup } from '../shared/n8n/manualSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { attachFullMembers } from './attachMember';
@@ -28,7 +29,7 @@ export class FaithFlowTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'faithFlowApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: PROVIDER_WEBHOOKS,
 		properties: [
 			{
 				displayName:
@@ -56,8 +57,9 @@ export class FaithFlowTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		// handleProviderWebhook has answered FaithFlow by the time it returns:
-		// fetching members for "Attach Full Member" never delays that answer.
+		// Refusals are answered by the time handleProviderWebhook returns; an
+		// accepted delivery is answered by n8n once recorded, so "Attach Full
+		// Member" (bounded by its timeout) comes before FaithFlow's 200.
 		const result = await handleProviderWebhook(this, faithFlow, 'faithFlowApi');
 		return await attachFullMembers(this, result);
 	}

@@ -1,14 +1,16 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { OPTIONS_PARAMETER } from '../shared/n8n/triggerProperties';
 import { fetchMember } from './coreApi';
 import { ATTACH_MEMBER_OPTION } from './options';
 
 /**
  * "Attach Full Member": FaithFlow's events carry only a member_id (FaithTracker
  * fetches the member itself, `GET /api/members/{member_id}`). This does the
- * same for the workflow. It runs after the delivery has been answered, so
- * FaithFlow never waits for the core API, and a failed fetch never loses the
- * event: it is emitted with `memberFetchError` instead.
+ * same for the workflow, before n8n records the execution and answers
+ * FaithFlow (as FaithTracker answers only once it has processed the member);
+ * the fetch is bounded by MEMBER_FETCH_TIMEOUT_MS, and a failed fetch never
+ * loses the event: it is emitted with `memberFetchError` instead.
  */
 export const MEMBER_KEY = 'member';
 /** Where the fetched member goes when the delivery already has a `member` field of its own. */
@@ -32,7 +34,7 @@ export async function attachFullMembers(
 ): Promise<IWebhookResponseData> {
 	const items = result.workflowData?.[0];
 	if (!items || items.length === 0) return result;
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const options = context.getNodeParameter(OPTIONS_PARAMETER, {}) as IDataObject;
 	if (options[ATTACH_MEMBER_OPTION] !== true) return result;
 
 	for (const item of items) {

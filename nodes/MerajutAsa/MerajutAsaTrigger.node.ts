@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from '../shared/n8n/rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
 import { MANUAL_SETUP } from '../shared/n8n/subscriptionSetup';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
@@ -27,7 +28,7 @@ export class MerajutAsaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'merajutAsaApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: PROVIDER_WEBHOOKS,
 		properties: [
 			{
 				displayName:

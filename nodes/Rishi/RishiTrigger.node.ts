@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleProviderWebhook } from '../shared/n8n/handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from '../shared/n8n/rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from '../shared/n8n/subscriptionLifecycle';
 import { triggerProperties } from '../shared/n8n/triggerProperties';
 import { rishi } from './definition';
@@ -26,7 +27,7 @@ export class RishiTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rishiApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: PROVIDER_WEBHOOKS,
 		properties: triggerProperties(rishi),
 	};
 

@@ -11,6 +11,7 @@ import { simulateN8n } from '../support/lifecycleHarness';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { payloadOf } from '../support/providers';
 
 const SECRET = 'a1b2c3d4e5f6789012345678901234567890123456789012345678901234567890';
 const PREVIOUS = 'churn-saver-previous-secret';
@@ -245,7 +246,7 @@ describe('Churn Saver trigger', () => {
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual({ received: true });
 		expect(emitted).toHaveLength(1);
-		expect(emitted[0][0].json).toEqual(sample);
+		expect(payloadOf(emitted[0][0].json)).toEqual(sample);
 	});
 
 	it("verifies the spec's case.created example byte for byte", async () => {
@@ -255,15 +256,15 @@ describe('Churn Saver trigger', () => {
 		expect(response.json).toEqual({ received: true });
 		expect(emitted).toHaveLength(1);
 		// Also proves the case.created sample is the spec's example.
-		expect(emitted[0][0].json).toEqual(CHURN_SAVER_SAMPLES['case.created']);
+		expect(payloadOf(emitted[0][0].json)).toEqual(CHURN_SAVER_SAMPLES['case.created']);
 	});
 
 	it("accepts the spec's curl test payload, signed as the guide signs it", async () => {
-		const { url, emitted } = await start({ events: ['case.created'], options: { invalidPayload: 'reject' } });
+		const { url, emitted } = await start({ events: ['case.created'], deliveryOptions: { invalidPayload: 'reject' } });
 		const response = await post(url, SPEC_TEST_PAYLOAD, signed(SPEC_TEST_PAYLOAD));
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual({ received: true });
-		expect(emitted[0][0].json).toEqual(JSON.parse(SPEC_TEST_PAYLOAD));
+		expect(payloadOf(emitted[0][0].json)).toEqual(JSON.parse(SPEC_TEST_PAYLOAD));
 	});
 
 	it('verifies the raw bytes, not a re-serialisation of them (as the guide sample receivers do)', async () => {
@@ -381,7 +382,7 @@ describe('Churn Saver trigger', () => {
 		['a JSON array', '[{"event":"case.created"}]'],
 		['an object without an event name', '{"id":"evt_1","timestamp":"2025-10-25T10:30:00Z","data":{}}'],
 	])('answers 400 for an authentic body that is %s, whatever the invalid-payload option', async (_label, body) => {
-		const { url, emitted } = await start({ events: ['*'], options: { invalidPayload: 'emitAsIs' } });
+		const { url, emitted } = await start({ events: ['*'], deliveryOptions: { invalidPayload: 'emitAsIs' } });
 		const response = await post(url, body, signed(body));
 		expect(response.status).toBe(400);
 		expect(response.json.reason).toBe('invalid_payload');
@@ -402,11 +403,11 @@ describe('Churn Saver trigger', () => {
 	});
 
 	it('emits an event the catalogue does not know yet when All Events is selected', async () => {
-		const { url, emitted } = await start({ events: ['*'], options: { invalidPayload: 'reject' } });
+		const { url, emitted } = await start({ events: ['*'], deliveryOptions: { invalidPayload: 'reject' } });
 		const body = JSON.stringify({ event: 'case.escalated', id: 'evt_2', timestamp: '2025-10-26T09:00:00Z', data: { case: { id: 'c' } } });
 		const response = await post(url, body, signed(body));
 		expect(response.status).toBe(200);
-		expect(emitted[0][0].json).toEqual(JSON.parse(body));
+		expect(payloadOf(emitted[0][0].json)).toEqual(JSON.parse(body));
 	});
 
 	describe('a delivery that does not match its event schema', () => {
@@ -418,7 +419,7 @@ describe('Churn Saver trigger', () => {
 		});
 
 		it('is refused with 400 when the option says reject', async () => {
-			const { url, emitted } = await start({ events: ['*'], options: { invalidPayload: 'reject' } });
+			const { url, emitted } = await start({ events: ['*'], deliveryOptions: { invalidPayload: 'reject' } });
 			const response = await post(url, invalid, signed(invalid));
 			expect(response.status).toBe(400);
 			expect(response.json.reason).toBe('invalid_payload');
@@ -438,10 +439,10 @@ describe('Churn Saver trigger', () => {
 		});
 
 		it('is emitted untouched when the option says emit as is', async () => {
-			const { url, emitted } = await start({ events: ['*'], options: { invalidPayload: 'emitAsIs' } });
+			const { url, emitted } = await start({ events: ['*'], deliveryOptions: { invalidPayload: 'emitAsIs' } });
 			const response = await post(url, invalid, signed(invalid));
 			expect(response.status).toBe(200);
-			expect(emitted[0][0].json).toEqual(JSON.parse(invalid));
+			expect(payloadOf(emitted[0][0].json)).toEqual(JSON.parse(invalid));
 		});
 	});
 
@@ -455,7 +456,7 @@ describe('Churn Saver trigger', () => {
 	});
 
 	it('adds redacted headers on request, and no response or log line holds a secret', async () => {
-		const { url, emitted, logs } = await start({ events: ['*'], options: { includeHeaders: true } });
+		const { url, emitted, logs } = await start({ events: ['*'], deliveryOptions: { includeHeaders: true } });
 		const body = JSON.stringify(sampleOf('case.lost'));
 		const responses = [
 			await post(url, body, { ...signed(body), authorization: `Bearer ${credentials.data.apiKey}` }),

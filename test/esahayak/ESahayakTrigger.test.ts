@@ -9,6 +9,7 @@ import type { EventDefinition, JsonObject } from '../../nodes/shared/provider';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { payloadOf } from '../support/providers';
 
 const SECRET = 'esahayak-current-secret';
 const PREVIOUS = 'esahayak-previous-secret';
@@ -78,7 +79,7 @@ describe('eSahayak trigger', () => {
 		});
 
 		it('offers the optional signature check; the credential is offered, needed only for it or automatic setup', () => {
-			const options = (property('options').options as INodeProperties[]).map((option) => [option.name, option.default]);
+			const options = (property('deliveryOptions').options as INodeProperties[]).map((option) => [option.name, option.default]);
 			expect(options).toEqual(
 				expect.arrayContaining([
 					['verifySignature', false],
@@ -126,7 +127,7 @@ describe('eSahayak trigger', () => {
 				expect(response.status).toBe(200);
 				expect(response.json).toEqual({ received: true, event_id: definition.sample.id });
 				expect(harness!.emitted).toHaveLength(1);
-				expect(harness!.emitted[0][0].json).toEqual(definition.sample);
+				expect(payloadOf(harness!.emitted[0][0].json)).toEqual(definition.sample);
 			},
 		);
 
@@ -162,7 +163,7 @@ describe('eSahayak trigger', () => {
 			const bare = without(deliveryHeaders(uploaded.sample), 'content-type');
 			expect((await post(harness!.url, body, { ...bare, 'content-type': 'application/vnd.esahayak+json' })).status).toBe(200);
 			expect((await post(harness!.url, body, bare)).status).toBe(200);
-			expect(harness!.emitted.map((items) => items[0].json)).toEqual([uploaded.sample, uploaded.sample]);
+			expect(harness!.emitted.map((items) => payloadOf(items[0].json))).toEqual([uploaded.sample, uploaded.sample]);
 		});
 
 		it('acknowledges an event that is not selected with 200 and does not start the workflow', async () => {
@@ -283,7 +284,7 @@ describe('eSahayak trigger', () => {
 		});
 
 		it('accepts a missing X-eSahayak-Event only when Require Event Header is off, but never a wrong one', async () => {
-			await startAllowed({ options: { requireEventHeader: false } });
+			await startAllowed({ deliveryOptions: { requireEventHeader: false } });
 			const withoutEvent = without(deliveryHeaders(uploaded.sample), 'x-esahayak-event');
 			const body = JSON.stringify(uploaded.sample);
 			expect((await post(harness!.url, body, withoutEvent)).status).toBe(200);
@@ -299,7 +300,7 @@ describe('eSahayak trigger', () => {
 			['id', ''],
 			['data', null],
 		])('answers 400 when %s is %p, even when payloads are emitted as is', async (field, value) => {
-			await startAllowed({ options: { invalidPayload: 'emitAsIs' } });
+			await startAllowed({ deliveryOptions: { invalidPayload: 'emitAsIs' } });
 			const payload: JsonObject = { ...uploaded.sample };
 			if (value === undefined) delete payload[field];
 			else payload[field] = value;
@@ -332,7 +333,7 @@ describe('eSahayak trigger', () => {
 		it('validates the event schema: 400 when asked to reject, otherwise emitted with the problems listed', async () => {
 			const payload = { ...uploaded.sample, created_at: 'yesterday', data: { stamp_request: { id: 'stamp_1' } } };
 			const body = JSON.stringify(payload);
-			await startAllowed({ options: { invalidPayload: 'reject' } });
+			await startAllowed({ deliveryOptions: { invalidPayload: 'reject' } });
 			const refused = await post(harness!.url, body, deliveryHeaders(payload, uploaded));
 			expect(refused.status).toBe(400);
 			expect(refused.json.detail).toContain('data.order');
@@ -359,7 +360,7 @@ describe('eSahayak trigger', () => {
 	describe('optional signature check', () => {
 		const body = JSON.stringify(uploaded.sample);
 		const verifying = (options: Record<string, unknown> = {}) =>
-			startAllowed({ options: { verifySignature: true, ...options } }, CREDENTIALS);
+			startAllowed({ deliveryOptions: { verifySignature: true, ...options } }, CREDENTIALS);
 
 		it.each([
 			['sha256=<hex> with the current secret', withSignature(body)],
@@ -369,7 +370,7 @@ describe('eSahayak trigger', () => {
 			await verifying();
 			const response = await post(harness!.url, body, headers);
 			expect(response.status).toBe(200);
-			expect(harness!.emitted[0][0].json).toEqual(uploaded.sample);
+			expect(payloadOf(harness!.emitted[0][0].json)).toEqual(uploaded.sample);
 		});
 
 		it.each([
@@ -393,7 +394,7 @@ describe('eSahayak trigger', () => {
 		});
 
 		it('still enforces the allowlist when the signature is valid', async () => {
-			await start({ events: ['*'], options: { verifySignature: true } }, CREDENTIALS);
+			await start({ events: ['*'], deliveryOptions: { verifySignature: true } }, CREDENTIALS);
 			expect((await post(harness!.url, body, withSignature(body))).status).toBe(403);
 			expect(harness!.emitted).toHaveLength(0);
 		});
@@ -402,7 +403,7 @@ describe('eSahayak trigger', () => {
 			['has empty secrets', { ...CREDENTIALS, data: { ...CREDENTIALS.data, signingSecret: '', previousSigningSecret: '' } }],
 			['is not attached', undefined],
 		])('fails closed with 500 when the check is on and the credential %s', async (_label, credentials) => {
-			await startAllowed({ options: { verifySignature: true } }, credentials);
+			await startAllowed({ deliveryOptions: { verifySignature: true } }, credentials);
 			const response = await post(harness!.url, body, withSignature(body, ''));
 			expect(response.status).toBe(500);
 			expect(response.json).toEqual({ error: 'Processing failed', reason: 'not_configured' });

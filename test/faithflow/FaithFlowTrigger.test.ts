@@ -7,6 +7,7 @@ import { post, type PostResult } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 import { SPEC_BODIES, TEST_MESSAGE } from './support/spec';
+import { payloadOf } from '../support/providers';
 
 /**
  * Expectations are written out from 001_7dee66a650611890.txt, not imported
@@ -112,7 +113,7 @@ describe('FaithFlow trigger', () => {
 			expect(response.status).toBe(200);
 			expect(response.json).toStrictEqual({ success: true, message: `Member ${action}: ${memberId}`, member_id: memberId });
 			expect(harness.emitted).toHaveLength(1);
-			expect(harness.emitted[0][0].json).toStrictEqual(JSON.parse(body));
+			expect(payloadOf(harness.emitted[0][0].json)).toStrictEqual(JSON.parse(body));
 		});
 
 		it('names the member in the answer when the delivery carries a name', async () => {
@@ -132,7 +133,7 @@ describe('FaithFlow trigger', () => {
 			const response = await post(harness.url, body, signed(body));
 			expect(response.status).toBe(200);
 			expect(response.json.member_id).toBe('m-7');
-			expect(harness.emitted[0][0].json).toStrictEqual({ event_type: 'member.updated', campus_id: 'campus-42', member_id: 'm-7' });
+			expect(payloadOf(harness.emitted[0][0].json)).toStrictEqual({ event_type: 'member.updated', campus_id: 'campus-42', member_id: 'm-7' });
 		});
 
 		it('acknowledges an unselected event with its success answer and does not emit it', async () => {
@@ -163,13 +164,13 @@ describe('FaithFlow trigger', () => {
 		});
 
 		it.each(['test', 'ping'] as const)('emits %s when Emit Connection Tests is on, whatever events are selected', async (name) => {
-			await start({ events: ['member.created'], options: { emitConnectionTests: true } });
+			await start({ events: ['member.created'], deliveryOptions: { emitConnectionTests: true } });
 			const body = SPEC_BODIES[name];
 			const before = Date.now();
 			const response = await post(harness.url, body, signed(body));
 			expectTestAnswer(response, before, Date.now());
 			expect(harness.emitted).toHaveLength(1);
-			expect(harness.emitted[0][0].json).toStrictEqual(JSON.parse(body));
+			expect(payloadOf(harness.emitted[0][0].json)).toStrictEqual(JSON.parse(body));
 		});
 	});
 
@@ -254,7 +255,7 @@ describe('FaithFlow trigger', () => {
 
 		it('rejects a schema mismatch with 400 when asked to, otherwise emits it with the errors', async () => {
 			const body = member('member.updated', { timestamp: 'yesterday' });
-			await start({ events: ['*'], options: { invalidPayload: 'reject' } });
+			await start({ events: ['*'], deliveryOptions: { invalidPayload: 'reject' } });
 			const refused = await post(harness.url, body, signed(body));
 			expect(refused.status).toBe(400);
 			expect(refused.json.detail).toContain('timestamp');
@@ -274,13 +275,13 @@ describe('FaithFlow trigger', () => {
 			const response = await post(harness.url, body, signed(body, SECRET, contentType));
 			expect(response.status).toBe(200);
 			expect(harness.emitted).toHaveLength(1);
-			expect(harness.emitted[0][0].json).toStrictEqual(JSON.parse(body));
+			expect(payloadOf(harness.emitted[0][0].json)).toStrictEqual(JSON.parse(body));
 		});
 	});
 
 	describe('campus options', () => {
 		it('accepts a listed campus, by church_id or campus_id, in any case', async () => {
-			await start({ events: ['*'], options: { campusIds: `${OTHER_CHURCH}, ${CHURCH.toUpperCase()}\ncampus-42` } });
+			await start({ events: ['*'], deliveryOptions: { campusIds: `${OTHER_CHURCH}, ${CHURCH.toUpperCase()}\ncampus-42` } });
 			const first = SPEC_BODIES['member.updated'];
 			const second = '{"event_type":"member.created","campus_id":"Campus-42","member_id":"m-2"}';
 			expect((await post(harness.url, first, signed(first))).status).toBe(200);
@@ -292,7 +293,7 @@ describe('FaithFlow trigger', () => {
 			['a member event', SPEC_BODIES['member.updated']],
 			['a test event', SPEC_BODIES.test],
 		])('answers the exact 404 for %s from a campus not listed', async (_label, body) => {
-			await start({ events: ['*'], options: { campusIds: OTHER_CHURCH, emitConnectionTests: true } });
+			await start({ events: ['*'], deliveryOptions: { campusIds: OTHER_CHURCH, emitConnectionTests: true } });
 			const response = await post(harness.url, body, signed(body));
 			expect(response.status).toBe(404);
 			expect(response.text).toBe(EXACT.notConfigured);
@@ -300,7 +301,7 @@ describe('FaithFlow trigger', () => {
 		});
 
 		it('answers member events with the exact 403 while sync is paused', async () => {
-			await start({ events: ['*'], options: { pauseSync: true } });
+			await start({ events: ['*'], deliveryOptions: { pauseSync: true } });
 			for (const [name] of MEMBER_EVENTS) {
 				const body = SPEC_BODIES[name];
 				const response = await post(harness.url, body, signed(body));
@@ -311,7 +312,7 @@ describe('FaithFlow trigger', () => {
 		});
 
 		it('still answers test and ping with success while sync is paused', async () => {
-			await start({ events: ['*'], options: { pauseSync: true, emitConnectionTests: true } });
+			await start({ events: ['*'], deliveryOptions: { pauseSync: true, emitConnectionTests: true } });
 			for (const name of ['test', 'ping'] as const) {
 				const body = SPEC_BODIES[name];
 				const before = Date.now();
@@ -321,7 +322,7 @@ describe('FaithFlow trigger', () => {
 		});
 
 		it('checks the campus before the pause (unknown campus while paused is 404)', async () => {
-			await start({ events: ['*'], options: { pauseSync: true, campusIds: OTHER_CHURCH } });
+			await start({ events: ['*'], deliveryOptions: { pauseSync: true, campusIds: OTHER_CHURCH } });
 			const body = SPEC_BODIES['member.updated'];
 			const response = await post(harness.url, body, signed(body));
 			expect(response.status).toBe(404);
@@ -331,7 +332,7 @@ describe('FaithFlow trigger', () => {
 
 	describe('secrecy', () => {
 		it('never puts a secret or the expected signature into a response, an item or a log', async () => {
-			await start({ events: ['*'], options: { includeHeaders: true } });
+			await start({ events: ['*'], deliveryOptions: { includeHeaders: true } });
 			const body = SPEC_BODIES['member.updated'];
 			const texts: string[] = [];
 			const attempts: Array<Record<string, string>> = [
@@ -362,7 +363,7 @@ describe('FaithFlow trigger', () => {
 				'member.updated',
 				'member.deleted',
 			]);
-			const options = description.properties.find((property) => property.name === 'options')?.options as INodeProperties[];
+			const options = description.properties.find((property) => property.name === 'deliveryOptions')?.options as INodeProperties[];
 			const byName = Object.fromEntries(options.map((option) => [option.name, option]));
 			expect(byName.campusIds).toMatchObject({ displayName: 'Campus IDs', type: 'string', default: '' });
 			expect(byName.pauseSync).toMatchObject({ displayName: 'Pause Sync', type: 'boolean', default: false });

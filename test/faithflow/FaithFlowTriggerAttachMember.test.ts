@@ -4,6 +4,7 @@ import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 import { closedOrigin, startFakeFaithFlowCore, type FakeFaithFlowCore } from './support/fakes';
+import { payloadOf } from '../support/providers';
 
 /**
  * "Attach Full Member": the trigger fetches `GET /api/members/{member_id}`
@@ -40,7 +41,7 @@ afterEach(async () => {
 	harness = undefined;
 });
 
-/** Posts a delivery and waits until webhook() has returned (the answer comes before any member fetch). */
+/** Posts a delivery; n8n answers once the member is attached and the execution recorded. */
 async function deliver(h: TriggerHarness, body: string, headers: Record<string, string> = signed(body)) {
 	const response = await post(h.url, body, headers);
 	await h.idle();
@@ -50,7 +51,7 @@ async function deliver(h: TriggerHarness, body: string, headers: Record<string, 
 async function start(options: Record<string, unknown> = { attachFullMember: true }, credential: Record<string, string> = {}) {
 	harness = await startTriggerHarness({
 		nodeType: new FaithFlowTrigger(),
-		parameters: { events: ['*'], options } as never,
+		parameters: { events: ['*'], deliveryOptions: options } as never,
 		credentials: {
 			type: 'faithFlowApi',
 			data: { baseUrl: core.baseUrl, apiKey: API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '', ...credential },
@@ -66,7 +67,7 @@ function everything(h: TriggerHarness, texts: string[] = []): string {
 
 describe('FaithFlow trigger: Attach Full Member', () => {
 	it('is an option, off by default', () => {
-		const options = new FaithFlowTrigger().description.properties.find((property) => property.name === 'options')?.options as Array<{
+		const options = new FaithFlowTrigger().description.properties.find((property) => property.name === 'deliveryOptions')?.options as Array<{
 			name: string;
 			default: unknown;
 			type: string;
@@ -78,7 +79,7 @@ describe('FaithFlow trigger: Attach Full Member', () => {
 		const h = await start({});
 		const body = delivery('member.updated', MEMBER_ID);
 		expect((await deliver(h, body)).status).toBe(200);
-		expect(h.emitted[0][0].json).toStrictEqual(JSON.parse(body));
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual(JSON.parse(body));
 		expect(core.received).toHaveLength(0);
 	});
 
@@ -92,33 +93,35 @@ describe('FaithFlow trigger: Attach Full Member', () => {
 		// The answer to FaithFlow is the one without the option: nothing fetched goes into it.
 		expect(response.json).toStrictEqual({ success: true, message, member_id: memberId });
 		expect(h.emitted).toHaveLength(1);
-		expect(h.emitted[0][0].json).toStrictEqual({ ...JSON.parse(body), member });
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual({ ...JSON.parse(body), member });
 		expect(core.received).toHaveLength(1);
 		expect(core.received[0].url).toBe(`/api/members/${memberId}`);
 		expect(core.received[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 	});
 
-	it('answers FaithFlow before the member fetch finishes', async () => {
+	it('answers FaithFlow only once the member is attached and the execution recorded', async () => {
 		const h = await start();
 		core.hold();
 		const body = delivery('member.updated', MEMBER_ID);
-		const response = await post(h.url, body, signed(body));
-		// FaithFlow has its answer; the member request reaches the core API, which holds it.
-		expect(response.status).toBe(200);
+		let answered = false;
+		const answer = post(h.url, body, signed(body)).then((response) => {
+			answered = true;
+			return response;
+		});
+		// The member request reaches the core API, which holds it: nothing is recorded or answered yet.
 		await waitFor(() => core.received.length === 1);
 		expect(h.emitted).toHaveLength(0);
-		expect(h.events).toEqual(['answered']);
+		expect(answered).toBe(false);
 		core.release();
-		await h.idle();
+		expect((await answer).status).toBe(200);
 		expect(h.emitted[0][0].json.member).toStrictEqual(MEMBER);
-		expect(h.events).toEqual(['answered', 'returned']);
 	});
 
 	it('skips the fetch for member.deleted: the member is gone', async () => {
 		const h = await start();
 		const body = delivery('member.deleted', 'deleted-member-uuid');
 		expect((await deliver(h, body)).status).toBe(200);
-		expect(h.emitted[0][0].json).toStrictEqual(JSON.parse(body));
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual(JSON.parse(body));
 		expect(core.received).toHaveLength(0);
 	});
 
@@ -137,7 +140,7 @@ describe('FaithFlow trigger: Attach Full Member', () => {
 		const body = delivery('member.updated', MEMBER_ID);
 		const response = await deliver(h, body);
 		expect(response.status).toBe(200);
-		expect(h.emitted[0][0].json).toStrictEqual({ ...JSON.parse(body), memberFetchError: 'Could not connect to FaithFlow' });
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual({ ...JSON.parse(body), memberFetchError: 'Could not connect to FaithFlow' });
 		expect(h.logs.some((line) => line.level === 'warn' && line.message.includes('could not be attached'))).toBe(true);
 		expect(everything(h, [response.text])).not.toContain(API_KEY);
 		expect(everything(h, [response.text])).not.toContain(SIGNING_SECRET);
@@ -150,7 +153,7 @@ describe('FaithFlow trigger: Attach Full Member', () => {
 		const h = await start({ attachFullMember: true }, credential);
 		const body = delivery('member.updated', memberId);
 		expect((await deliver(h, body)).status).toBe(200);
-		expect(h.emitted[0][0].json).toStrictEqual({ ...JSON.parse(body), memberFetchError: error });
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual({ ...JSON.parse(body), memberFetchError: error });
 		for (const secret of [API_KEY, SIGNING_SECRET, 'revoked-key-0042']) expect(everything(h)).not.toContain(secret);
 	});
 
@@ -158,7 +161,7 @@ describe('FaithFlow trigger: Attach Full Member', () => {
 		const h = await start();
 		const body = delivery('member.updated', MEMBER_ID, { member: { name: 'as sent by FaithFlow' } });
 		await deliver(h, body);
-		expect(h.emitted[0][0].json).toStrictEqual({ ...JSON.parse(body), fullMember: MEMBER });
+		expect(payloadOf(h.emitted[0][0].json)).toStrictEqual({ ...JSON.parse(body), fullMember: MEMBER });
 	});
 });
 

@@ -5,6 +5,7 @@ import { FaithFlowTrigger } from '../../nodes/FaithFlow/FaithFlowTrigger.node';
 import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
 import { tryAction } from '../support/actionHarness';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { payloadOf } from '../support/providers';
 
 /**
  * Our two halves agree: the FaithTracker action (n8n as FaithFlow) sends to
@@ -18,7 +19,7 @@ let harness: TriggerHarness;
 beforeEach(async () => {
 	harness = await startTriggerHarness({
 		nodeType: new FaithFlowTrigger(),
-		parameters: { events: ['*'], options: {} },
+		parameters: { events: ['*'] },
 		credentials: { type: 'faithFlowApi', data: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', signingSecret: SECRET } },
 	});
 });
@@ -43,7 +44,7 @@ describe('FaithTracker action -> FaithFlow trigger', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.output?.[0].json).toEqual({ success: true, message: `Member ${action}: m-42`, member_id: 'm-42' });
 		expect(harness.emitted).toHaveLength(1);
-		expect(harness.emitted[0][0].json).toStrictEqual({ event_type: event, church_id: CHURCH, member_id: 'm-42', timestamp: '2025-11-20T01:40:00Z' });
+		expect(payloadOf(harness.emitted[0][0].json)).toStrictEqual({ event_type: event, church_id: CHURCH, member_id: 'm-42', timestamp: '2025-11-20T01:40:00Z' });
 	});
 
 	it('non-ASCII values arrive intact after the \\u escapes', async () => {

@@ -6,6 +6,7 @@ import { merajutAsa } from '../../nodes/MerajutAsa/definition';
 import { post, type PostResult } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { payloadOf } from '../support/providers';
 
 const SECRET = 'merajutasa-current-secret';
 const PREVIOUS = 'merajutasa-previous-secret';
@@ -117,7 +118,7 @@ describe('MerajutASA trigger and credential description', () => {
 		expect(description.name).toBe('merajutAsaTrigger');
 		expect(description.displayName).toBe('MerajutASA Trigger');
 		expect(description.credentials).toEqual([{ name: 'merajutAsaApi', required: true }]);
-		const options = description.properties.find((property) => property.name === 'options');
+		const options = description.properties.find((property) => property.name === 'deliveryOptions');
 		const tolerance = (options?.options as INodeProperties[]).find((option) => option.name === 'replayToleranceSeconds');
 		expect(tolerance?.default).toBe(300);
 	});
@@ -173,7 +174,7 @@ describe('MerajutASA trigger', () => {
 			expect(processedAt).toBeGreaterThanOrEqual(before - 1);
 			expect(processedAt).toBeLessThanOrEqual(Date.now() + 1);
 			expect(harness.emitted).toHaveLength(1);
-			expect(harness.emitted[0][0].json).toEqual(sample);
+			expect(payloadOf(harness.emitted[0][0].json)).toEqual(sample);
 		},
 	);
 
@@ -228,7 +229,7 @@ describe('MerajutASA trigger', () => {
 		});
 
 		it('respects a narrower Replay Tolerance option', async () => {
-			await start({ events: ['*'], options: { replayToleranceSeconds: 60 } });
+			await start({ events: ['*'], deliveryOptions: { replayToleranceSeconds: 60 } });
 			await startOfSecond();
 			const stale = await post(harness.url, EDUCATION_BODY, signed(EDUCATION_BODY, { timestamp: nowSeconds() - 61 }));
 			expectRefused(stale, 400, TOO_OLD);
@@ -238,7 +239,7 @@ describe('MerajutASA trigger', () => {
 		});
 
 		it('respects a wider Replay Tolerance option', async () => {
-			await start({ events: ['*'], options: { replayToleranceSeconds: 900 } });
+			await start({ events: ['*'], deliveryOptions: { replayToleranceSeconds: 900 } });
 			const response = await post(harness.url, EDUCATION_BODY, signed(EDUCATION_BODY, { timestamp: nowSeconds() - 600 }));
 			expect(response.status).toBe(200);
 			expect(harness.emitted).toHaveLength(1);
@@ -354,7 +355,7 @@ describe('MerajutASA trigger', () => {
 		it('rejects a schema mismatch with 400 when asked to, and otherwise emits it with the errors', async () => {
 			const payload = { ...EDUCATION, timestamp: 'yesterday', data: { ...(EDUCATION.data as object), achievement: {} } };
 			const body = JSON.stringify(payload);
-			await start({ events: ['*'], options: { invalidPayload: 'reject' } });
+			await start({ events: ['*'], deliveryOptions: { invalidPayload: 'reject' } });
 			const refused = await post(harness.url, body, signed(body));
 			expect(refused.status).toBe(400);
 			expect(refused.json.error).toContain('data.achievement.child_count');
@@ -395,12 +396,12 @@ describe('MerajutASA trigger', () => {
 			const response = await post(harness.url, EDUCATION_BODY, headers);
 			expect(response.status).toBe(200);
 			expect(harness.emitted).toHaveLength(1);
-			expect(harness.emitted[0][0].json).toEqual(EDUCATION);
+			expect(payloadOf(harness.emitted[0][0].json)).toEqual(EDUCATION);
 		});
 	});
 
 	it('redacts the signature in _headers and never puts a secret in a response or a log', async () => {
-		await start({ events: ['*'], options: { includeHeaders: true } });
+		await start({ events: ['*'], deliveryOptions: { includeHeaders: true } });
 		const timestamp = nowSeconds();
 		const responses = [
 			await post(harness.url, EDUCATION_BODY, { ...signed(EDUCATION_BODY, { timestamp }), authorization: `Bearer ${API_KEY}` }),

@@ -3,6 +3,7 @@ import { rishi } from '../../nodes/Rishi/definition';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { payloadOf } from '../support/providers';
 
 const SECRET = 'rishi-current-secret';
 const PREVIOUS = 'rishi-previous-secret';
@@ -28,7 +29,7 @@ describe('Rishi trigger', () => {
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual({ received: true });
 		expect(harness.emitted).toHaveLength(1);
-		expect(harness.emitted[0][0].json).toEqual(sample);
+		expect(payloadOf(harness.emitted[0][0].json)).toEqual(sample);
 	});
 
 	it('verifies the exact bytes, not a re-serialisation, and accepts the previous secret', async () => {
@@ -107,7 +108,7 @@ describe('Rishi trigger', () => {
 
 	it('rejects a schema mismatch with 400 when asked to, and otherwise emits it with the errors', async () => {
 		const body = JSON.stringify({ event: 'booking.created', data: { title: 'no id' }, timestamp: 'yesterday' });
-		await start({ events: ['*'], options: { invalidPayload: 'reject' } });
+		await start({ events: ['*'], deliveryOptions: { invalidPayload: 'reject' } });
 		expect((await post(harness.url, body, signed(body))).status).toBe(400);
 		await harness.close();
 		await start({ events: ['*'] });
@@ -118,7 +119,7 @@ describe('Rishi trigger', () => {
 	});
 
 	it('adds redacted headers on request and never logs a secret', async () => {
-		await start({ events: ['*'], options: { includeHeaders: true } });
+		await start({ events: ['*'], deliveryOptions: { includeHeaders: true } });
 		const body = JSON.stringify(rishi.events[0].sample);
 		await post(harness.url, body, signed(body));
 		await post(harness.url, body, signed(body, 'wrong'));

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 import type { DeliveryOutcome, DeliveryRequest } from '../../nodes/shared/pipeline/delivery';
-import { HEADERS_KEY, processDelivery, VALIDATION_ERRORS_KEY } from '../../nodes/shared/pipeline/processDelivery';
+import { DELIVERY_ID_KEY, HEADERS_KEY, processDelivery, VALIDATION_ERRORS_KEY } from '../../nodes/shared/pipeline/processDelivery';
 import { REDACTED } from '../../nodes/shared/pipeline/redact';
 import { DEFAULT_REJECTION_STATUS } from '../../nodes/shared/pipeline/replies';
 import { ALL_EVENTS, type TriggerSettings } from '../../nodes/shared/pipeline/settings';
@@ -118,7 +118,7 @@ function emitted(outcome: DeliveryOutcome) {
 describe('processDelivery: HMAC scheme', () => {
 	it('emits an authentic, selected, valid delivery', () => {
 		const outcome = emitted(processDelivery(hmacProvider, signed(bytes(VALID)), settings()));
-		expect(outcome.item).toEqual(VALID);
+		expect(outcome.item).toEqual({ ...VALID, [DELIVERY_ID_KEY]: 'evt_1' });
 		expect(outcome.eventType).toBe('thing.created');
 		expect(outcome.deliveryId).toBe('evt_1');
 		expect(outcome.reply).toEqual({ status: 200, body: { received: 'thing.created' } });
@@ -243,7 +243,7 @@ describe('processDelivery: event selection', () => {
 		expect(emitted(processDelivery(hmacProvider, signed(bytes(deleted)), all)).eventType).toBe('thing.deleted');
 		const outcome = emitted(processDelivery(hmacProvider, signed(bytes(unknown)), all));
 		expect(outcome.eventType).toBe('thing.invented_later');
-		expect(outcome.item).toEqual(unknown);
+		expect(outcome.item).toEqual({ ...unknown, [DELIVERY_ID_KEY]: 'evt_9' });
 	});
 
 	it('selecting several events emits each of them', () => {
@@ -268,7 +268,8 @@ describe('processDelivery: connection tests', () => {
 			processDelivery(hmacProvider, signed(bytes(ping)), settings({ events: ['thing.created'], emitConnectionTests: true })),
 		);
 		expect(outcome.eventType).toBe('ping');
-		expect(outcome.item).toEqual(ping);
+		// The ping has no event id: its key is a digest of the bytes.
+		expect(outcome.item).toEqual({ ...ping, [DELIVERY_ID_KEY]: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
 	});
 
 	it('still authenticates connection tests', () => {
@@ -316,7 +317,7 @@ describe('processDelivery: invalid payloads', () => {
 
 	it('emitAsIs: emits the payload unchanged', () => {
 		const outcome = emitted(processDelivery(hmacProvider, signed(bytes(invalid)), settings({ invalidPayload: 'emitAsIs' })));
-		expect(outcome.item).toEqual(invalid);
+		expect(outcome.item).toEqual({ ...invalid, [DELIVERY_ID_KEY]: 'evt_1' });
 	});
 
 	it('never mutates the parsed payload it was given', () => {
@@ -327,7 +328,7 @@ describe('processDelivery: invalid payloads', () => {
 				settings({ invalidPayload: 'emitWithErrors', includeHeaders: true }),
 			),
 		);
-		expect(Object.keys(outcome.item).sort()).toEqual([HEADERS_KEY, VALIDATION_ERRORS_KEY, 'data', 'event', 'id'].sort());
+		expect(Object.keys(outcome.item).sort()).toEqual([DELIVERY_ID_KEY, HEADERS_KEY, VALIDATION_ERRORS_KEY, 'data', 'event', 'id'].sort());
 	});
 });
 

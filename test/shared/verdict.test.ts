@@ -13,7 +13,7 @@ describe('verdict', () => {
 });
 
 describe('DEFAULT_REJECTION_STATUS', () => {
-	it('answers authentication failures 401, body problems 400, IP and a paused receiver 403, an unknown tenant 404 and missing configuration 500', () => {
+	it('answers authentication failures 401, body problems 400, IP and a paused receiver 403, an unknown tenant 404, an oversized body 413, a delivery in progress 503 and missing configuration 500', () => {
 		const expected: Record<RejectionReason, number> = {
 			missing_signature: 401,
 			malformed_signature: 401,
@@ -23,6 +23,8 @@ describe('DEFAULT_REJECTION_STATUS', () => {
 			stale_timestamp: 400,
 			ip_not_allowed: 403,
 			missing_body: 400,
+			body_too_large: 413,
+			delivery_in_progress: 503,
 			not_json: 400,
 			invalid_payload: 400,
 			event_mismatch: 400,

@@ -53,7 +53,7 @@ const CASES: Case[] = [
 		action: () => new ESahayak(),
 		credentialType: new ESahayakApi(),
 		// eSahayak does not sign yet: a generated secret only matters once Verify Signature is on.
-		extraParameters: { allowedIpRanges: '127.0.0.1/32', options: { verifySignature: true } },
+		extraParameters: { allowedIpRanges: '127.0.0.1/32', deliveryOptions: { verifySignature: true } },
 		headers: (body, secret) => {
 			const payload = JSON.parse(body);
 			const event = esahayak.events.find((entry) => entry.name === payload.type)!;
@@ -282,7 +282,7 @@ describe('eSahayak trigger: the credential is needed for automatic setup or a si
 
 	it.each([
 		['automatic setup', { setup: 'automatic' }, '"Register Automatically" needs its Base URL and API key'],
-		['a signature check', { options: { verifySignature: true } }, '"Verify Signature" needs its Signing Secret'],
+		['a signature check', { deliveryOptions: { verifySignature: true } }, '"Verify Signature" needs its Signing Secret'],
 	])('%s without one fails activation with what to do', async (_label, parameters, need) => {
 		const n8n = withoutCredential(parameters);
 		await expect(n8n.activate()).rejects.toThrow(`Select an eSahayak API credential in the trigger: ${need}`);

@@ -61,3 +61,14 @@ export function signedHeaders(
 export function samplesOf(provider: ProviderDefinition): Array<[string, JsonObject]> {
 	return [...provider.events, ...(provider.connectionTestEvents ?? [])].map((event) => [event.name, event.sample]);
 }
+
+/**
+ * An emitted item's payload: every item also carries its delivery key under
+ * `_deliveryId` (checked here to be present; its value is checked per provider
+ * in the contract test), which a comparison with the payload as sent leaves out.
+ */
+export function payloadOf(json: Record<string, unknown>): Record<string, unknown> {
+	const { _deliveryId: deliveryId, ...payload } = json;
+	if (typeof deliveryId !== 'string' || deliveryId === '') throw new Error(`The item has no _deliveryId: ${JSON.stringify(json).slice(0, 200)}`);
+	return payload;
+}

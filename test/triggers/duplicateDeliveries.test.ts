@@ -19,7 +19,7 @@ describe('Ignore Duplicate Deliveries', () => {
 	};
 
 	it('answers a repeated event id like the first delivery but emits it once', async () => {
-		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters: { events: ['*'], options: { ignoreDuplicates: true } }, credentials });
+		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } }, credentials });
 		const first = await deliver(sample);
 		const retry = await deliver(sample);
 		expect(first.status).toBe(200);
@@ -41,7 +41,7 @@ describe('Ignore Duplicate Deliveries', () => {
 	});
 
 	it('does not remember refused deliveries: a forged copy cannot block the genuine one', async () => {
-		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters: { events: ['*'], options: { ignoreDuplicates: true } }, credentials });
+		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } }, credentials });
 		const body = JSON.stringify(sample);
 		const forged = await post(harness.url, body, signedHeaders(churnSaver, body, 'not-the-secret'));
 		expect(forged.status).toBe(401);

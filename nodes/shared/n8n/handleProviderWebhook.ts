@@ -1,22 +1,32 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { recordDelivery, type SeenDeliveries } from '../pipeline/dedupe';
 import { processDelivery } from '../pipeline/processDelivery';
-import type { TriggerSettings } from '../pipeline/settings';
+import { maxBodyBytes, type TriggerSettings } from '../pipeline/settings';
 import type { HttpReply, ProviderDefinition } from '../provider';
-import { reject } from '../verification/verdict';
+import { reject, type Rejection } from '../verification/verdict';
+import { claimDelivery } from './ignoreDuplicates';
 import { readDeliveryRequest } from './readDeliveryRequest';
 import { readTriggerSettings, secretsFrom, type SigningSecrets } from './readTriggerSettings';
 import { storedSigningSecret } from './subscriptionStaticData';
 
 /**
- * Writes the answer ourselves and tells n8n not to: that is the only way to
- * give a refusal the provider's status and body without n8n recording a
- * failed execution, and it keeps the acknowledgement independent of whatever
- * the workflow later does (no retry storms when a workflow fails).
+ * Answers at once, without an execution: refusals (with the provider's status
+ * and body, which n8n has no way to give them), and deliveries that start
+ * nothing (unselected events, connection tests, duplicates).
  */
-function send(context: IWebhookFunctions, reply: HttpReply): void {
+function answerNow(context: IWebhookFunctions, reply: HttpReply): IWebhookResponseData {
 	context.getResponseObject().status(reply.status).json(reply.body);
+	return { noWebhookResponse: true };
+}
+
+function refuse(context: IWebhookFunctions, provider: ProviderDefinition, rejection: Rejection): IWebhookResponseData {
+	const reply = provider.replies.rejected(rejection);
+	const log = reply.status >= 500 ? context.logger.warn : context.logger.info;
+	log.call(context.logger, `${provider.displayName} webhook refused: ${rejection.detail}`, {
+		reason: rejection.reason,
+		status: reply.status,
+	});
+	return answerNow(context, reply);
 }
 
 /**
@@ -44,60 +54,54 @@ function needsSecrets(provider: ProviderDefinition, settings: TriggerSettings): 
 	return provider.authentication.kind === 'hmac-sha256' || settings.optionalHmac?.enabled === true;
 }
 
-/** Static-data key of the delivery ids already emitted (see pipeline/dedupe.ts). */
-const SEEN_DELIVERIES = 'seenDeliveries';
-
-/** True when the user asked to drop provider retries and this delivery id was emitted before. */
-function isRepeatedDelivery(context: IWebhookFunctions, settings: TriggerSettings, deliveryId: string | undefined): boolean {
-	if (settings.options?.ignoreDuplicates !== true || deliveryId === undefined) return false;
-	const staticData = context.getWorkflowStaticData('node');
-	const seen = (staticData[SEEN_DELIVERIES] ??= {}) as SeenDeliveries;
-	return recordDelivery(seen, deliveryId, Date.now());
+async function readSettings(
+	context: IWebhookFunctions,
+	provider: ProviderDefinition,
+	credentialName: string,
+): Promise<TriggerSettings | undefined> {
+	try {
+		const unsigned = readTriggerSettings(context, provider, []);
+		return needsSecrets(provider, unsigned) ? { ...unsigned, secrets: await readSecrets(context, credentialName) } : unsigned;
+	} catch (error) {
+		context.logger.warn('The trigger parameters could not be read', {
+			error: error instanceof Error ? error.message : String(error),
+		});
+		return undefined;
+	}
 }
 
+/**
+ * One delivery inside n8n. An accepted one is returned to n8n with the
+ * provider's success body as `webhookResponse`: n8n sends it only after it
+ * has recorded the execution (rawBodyWebhook.ts), so a 2xx means n8n has it.
+ */
 export async function handleProviderWebhook(
 	context: IWebhookFunctions,
 	provider: ProviderDefinition,
 	credentialName: string,
 ): Promise<IWebhookResponseData> {
-	const request = await readDeliveryRequest(context);
-	let settings: TriggerSettings;
-	try {
-		const unsigned = readTriggerSettings(context, provider, []);
-		settings = needsSecrets(provider, unsigned)
-			? { ...unsigned, secrets: await readSecrets(context, credentialName) }
-			: unsigned;
-	} catch (error) {
-		const rejection = reject('not_configured', 'The trigger parameters could not be read');
-		context.logger.warn(rejection.detail, { error: error instanceof Error ? error.message : String(error) });
-		send(context, provider.replies.rejected(rejection));
-		return { noWebhookResponse: true };
-	}
+	const settings = await readSettings(context, provider, credentialName);
+	if (!settings) return refuse(context, provider, reject('not_configured', 'The trigger parameters could not be read'));
 
+	const request = await readDeliveryRequest(context, maxBodyBytes(settings));
 	const outcome = processDelivery(provider, request, settings);
-	send(context, outcome.reply);
-	if (outcome.action === 'reject') {
-		const log = outcome.rejection.reason === 'not_configured' ? context.logger.warn : context.logger.info;
-		log.call(context.logger, `${provider.displayName} webhook refused: ${outcome.rejection.detail}`, {
-			reason: outcome.rejection.reason,
-			status: outcome.reply.status,
-		});
-		return { noWebhookResponse: true };
-	}
+	if (outcome.action === 'reject') return refuse(context, provider, outcome.rejection);
 	if (outcome.action === 'acknowledge') {
-		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, {
-			why: outcome.why,
-		});
-		return { noWebhookResponse: true };
+		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, { why: outcome.why });
+		return answerNow(context, outcome.reply);
 	}
-	if (isRepeatedDelivery(context, settings, outcome.deliveryId)) {
-		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, {
-			why: 'duplicate',
-		});
-		return { noWebhookResponse: true };
+	if (settings.options?.ignoreDuplicates === true) {
+		const claim = claimDelivery(context, outcome.deliveryId);
+		if (claim === 'in_progress') {
+			return refuse(context, provider, reject('delivery_in_progress', 'This delivery is being recorded by another request'));
+		}
+		if (claim === 'done') {
+			context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, { why: 'duplicate' });
+			return answerNow(context, outcome.reply);
+		}
 	}
 	return {
-		noWebhookResponse: true,
 		workflowData: [[{ json: outcome.item as IDataObject }]],
+		webhookResponse: outcome.reply.body,
 	};
 }

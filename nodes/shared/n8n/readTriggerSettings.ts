@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { InvalidPayloadHandling, TriggerSettings } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
+import { OPTIONS_PARAMETER } from './triggerProperties';
 
 /** Field names every provider credential uses for its signing secrets. */
 export interface SigningSecrets {
@@ -21,7 +22,7 @@ export function readTriggerSettings(
 	provider: ProviderDefinition,
 	secrets: readonly string[],
 ): TriggerSettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const options = context.getNodeParameter(OPTIONS_PARAMETER, {}) as IDataObject;
 	const scheme = provider.authentication;
 	return {
 		events: context.getNodeParameter('events', []) as string[],

@@ -2,7 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_EVENTS } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
+import { N8N_BODY_PARSER_OFF } from './rawBodyWebhook';
 import { subscriptionSetupProperties } from './subscriptionSetup';
+
+/** Internal name of the Options collection (`options` itself is n8n's body-parser switch). */
+export const OPTIONS_PARAMETER = 'deliveryOptions';
 
 function eventOptions(provider: ProviderDefinition): INodePropertyOptions[] {
 	return [
@@ -69,6 +73,16 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
 			description: 'Whether to add the delivery headers to the item under _headers (signature headers are redacted)',
 		},
 		{
+			displayName: 'Max Body Size (MiB)',
+			name: 'maxBodySize',
+			type: 'number',
+			typeOptions: { minValue: 0.001, numberPrecision: 3 },
+			// A literal, as n8n's lint wants: DEFAULT_MAX_BODY_MIB in pipeline/settings.ts.
+			default: 10,
+			description:
+				"Bodies larger than this are refused with 413 before they are read or verified. n8n's own limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB by default) still applies above it.",
+		},
+		{
 			displayName: 'On Invalid Payload',
 			name: 'invalidPayload',
 			type: 'options',
@@ -93,15 +107,13 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
 			],
 		},
 	];
-	if (provider.deliveryIdOf) {
-		fields.push({
-			displayName: 'Ignore Duplicate Deliveries',
-			name: 'ignoreDuplicates',
-			type: 'boolean',
-			default: false,
-			description: `Whether to acknowledge, without starting the workflow, a delivery whose ${provider.displayName} event ID was already emitted in the last 24 hours (the last 1000 IDs are remembered). Useful because providers retry deliveries they think failed.`,
-		});
-	}
+	fields.push({
+		displayName: 'Ignore Duplicate Deliveries',
+		name: 'ignoreDuplicates',
+		type: 'boolean',
+		default: false,
+		description: `Whether to acknowledge, without starting the workflow again, a delivery already recorded in the last 24 hours (the last 1000 are remembered), keyed by ${provider.deliveryIdOf ? `the ${provider.displayName} event ID` : 'a SHA-256 of the exact body'}. Every item carries the key in _deliveryId for n8n's Remove Duplicates node.`,
+	});
 	if (scheme.kind === 'hmac-sha256' && scheme.timestamp) {
 		fields.push({
 			displayName: 'Replay Tolerance (Seconds)',
@@ -151,6 +163,7 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
  */
 export function triggerProperties(provider: ProviderDefinition, extraOptions: INodeProperties[] = []): INodeProperties[] {
 	return [
+		N8N_BODY_PARSER_OFF,
 		...subscriptionSetupProperties(provider),
 		{
 			displayName: 'Events',
@@ -164,7 +177,7 @@ export function triggerProperties(provider: ProviderDefinition, extraOptions: IN
 		...ipAllowlistProperties(provider),
 		{
 			displayName: 'Options',
-			name: 'options',
+			name: OPTIONS_PARAMETER,
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},

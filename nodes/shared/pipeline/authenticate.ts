@@ -59,6 +59,9 @@ export function authenticate(
 			if (!verdict.ok) return verdict;
 		}
 	}
+	if (request.bodyTooLarge) {
+		return reject('body_too_large', 'The body is larger than the trigger accepts');
+	}
 	if (request.rawBody === undefined) {
 		return reject('missing_body', 'The request body could not be read as raw bytes');
 	}

@@ -5,6 +5,8 @@ import type { Rejection } from '../verification/verdict';
 export interface DeliveryRequest {
 	/** Exactly the bytes received; `undefined` when the host could not read them. */
 	readonly rawBody: Buffer | undefined;
+	/** Set, with no `rawBody`, when the body was longer than the trigger's limit and was not read. */
+	readonly bodyTooLarge?: boolean;
 	/** Lower-case header names, as Node's HTTP parser gives them. */
 	readonly headers: HeaderMap;
 	readonly socketAddress: string | undefined;
@@ -16,12 +18,13 @@ export type DeliveryOutcome =
 	| {
 			readonly action: 'acknowledge';
 			readonly reply: HttpReply;
-			readonly why: 'event_not_selected' | 'connection_test' | 'duplicate';
+			readonly why: 'event_not_selected' | 'connection_test';
 	  }
 	| {
 			readonly action: 'emit';
 			readonly reply: HttpReply;
 			readonly item: JsonObject;
 			readonly eventType: string;
-			readonly deliveryId?: string;
+			/** The provider's delivery id, or a digest of the body for providers without one. */
+			readonly deliveryId: string;
 	  };

@@ -2,6 +2,7 @@ import type { EventDefinition, JsonObject, ProviderDefinition } from '../provide
 import type { Rejection } from '../verification/verdict';
 import { reject } from '../verification/verdict';
 import { authenticate } from './authenticate';
+import { deliveryKeyOf } from './dedupe';
 import type { DeliveryOutcome, DeliveryRequest } from './delivery';
 import { redactHeaders } from './headers';
 import { parseJsonBody } from './parseJsonBody';
@@ -11,6 +12,8 @@ import { summariseIssues, validatePayload } from './validatePayload';
 /** Keys the trigger may add next to the provider's own fields. */
 export const HEADERS_KEY = '_headers';
 export const VALIDATION_ERRORS_KEY = '_validationErrors';
+/** The delivery's key (see deliveryKeyOf), for n8n's Remove Duplicates node across processes. */
+export const DELIVERY_ID_KEY = '_deliveryId';
 
 function refuse(provider: ProviderDefinition, rejection: Rejection): DeliveryOutcome {
 	return { action: 'reject', reply: provider.replies.rejected(rejection), rejection };
@@ -39,7 +42,8 @@ export function processDelivery(
 	const verdict = authenticate(provider.authentication, request, settings);
 	if (!verdict.ok) return refuse(provider, verdict);
 
-	const parsed = parseJsonBody(request.rawBody as Buffer);
+	const rawBody = request.rawBody as Buffer;
+	const parsed = parseJsonBody(rawBody);
 	if (!parsed.ok) return refuse(provider, parsed);
 	const payload = parsed.payload;
 
@@ -76,11 +80,7 @@ export function processDelivery(
 	if (settings.includeHeaders) {
 		item[HEADERS_KEY] = redactHeaders(request.headers, signatureHeaders(provider, settings));
 	}
-	return {
-		action: 'emit',
-		reply: accepted,
-		item,
-		eventType,
-		deliveryId: provider.deliveryIdOf?.(payload, request.headers),
-	};
+	const deliveryId = deliveryKeyOf(provider.deliveryIdOf?.(payload, request.headers), rawBody);
+	item[DELIVERY_ID_KEY] = deliveryId;
+	return { action: 'emit', reply: accepted, item, eventType, deliveryId };
 }

@@ -25,3 +25,13 @@ export interface TriggerSettings {
 }
 
 export const ALL_EVENTS = '*';
+
+/** The default of the trigger's Max Body Size option, in MiB: well above any event the providers document. */
+export const DEFAULT_MAX_BODY_MIB = 10;
+const MIB = 1024 * 1024;
+
+/** Bodies longer than this are refused with 413 before they are read or hashed (the Max Body Size option). */
+export function maxBodyBytes(settings: TriggerSettings): number {
+	const mib = settings.options?.maxBodySize;
+	return Math.floor((typeof mib === 'number' && mib > 0 ? mib : DEFAULT_MAX_BODY_MIB) * MIB);
+}

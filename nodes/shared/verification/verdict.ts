@@ -12,6 +12,8 @@ export type RejectionReason =
 	| 'stale_timestamp'
 	| 'ip_not_allowed'
 	| 'missing_body'
+	/** Larger than the trigger's Max Body Size: refused before any byte is hashed. */
+	| 'body_too_large'
 	| 'not_json'
 	| 'invalid_payload'
 	| 'event_mismatch'
@@ -19,6 +21,11 @@ export type RejectionReason =
 	| 'unknown_tenant'
 	/** The user paused this receiver. */
 	| 'receiver_paused'
+	/**
+	 * The same delivery is being recorded by a concurrent request right now:
+	 * a retryable answer, so the provider sends it again once that one is settled.
+	 */
+	| 'delivery_in_progress'
 	/** Our side is misconfigured (e.g. no signing secret): the provider should retry later. */
 	| 'not_configured';
 
