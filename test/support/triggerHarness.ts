@@ -62,12 +62,19 @@ export interface TriggerHarnessOptions {
 	credentialType?: ICredentialType;
 	/** The workflow's static data as n8n loaded it (e.g. what a subscription lifecycle saved). */
 	staticData?: IDataObject;
-	/** Called before an execution is recorded; resolve later to hold n8n's answer, as a busy database does. */
+	/**
+	 * Called before an execution is recorded: resolve later to hold n8n's
+	 * answer, as a busy database does; reject to fail the recording, as n8n
+	 * does when it cannot register the execution (it answers 500).
+	 */
 	beforeRecording?: () => Promise<void>;
 }
 
 /** n8n's message when webhook() throws (`_privateGetWebhookErrorMessage`). */
 export const N8N_WEBHOOK_ERROR = 'Workflow Webhook Error: Workflow could not be started!';
+
+/** n8n's message when it cannot register an execution (`executeWebhook`'s catch). */
+export const N8N_RECORDING_ERROR = 'There was a problem executing the workflow';
 
 type HarnessRequest = IncomingMessage & { rawBody?: Buffer; body?: unknown; readRawBody(): Promise<void> };
 type ExpressResponse = ServerResponse & { status(code: number): ExpressResponse; json(body: unknown): void; send(body: string): void };
@@ -173,7 +180,12 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 			return;
 		}
-		await options.beforeRecording?.();
+		try {
+			await options.beforeRecording?.();
+		} catch {
+			res.status(500).json({ code: 0, message: N8N_RECORDING_ERROR });
+			return;
+		}
 		emitted.push(result.workflowData[0]);
 		saveStaticData();
 		const body = onReceivedBody(webhookDescription.responseData ?? 'firstEntryJson', result);
