@@ -15,6 +15,7 @@ import {
 	expectedWebhookPath,
 	getSharedN8n,
 	hostZodPath,
+	waitFor,
 	type N8nInstance,
 	type N8nWorkflow,
 } from './harness';
@@ -103,9 +104,16 @@ describe('a real n8n', () => {
 		expect(runData.NoOp[0].data!.main![0]![0].json.body).toEqual(body);
 
 		await n8n.deactivateWorkflow(workflow.id);
-		const after = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		await after.body.dump();
-		expect(after.statusCode).toBe(404);
+		// Wait for what is asserted: the production URL stops answering (bounded).
+		const afterStatus = await waitFor(
+			async () => {
+				const after = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				await after.body.dump();
+				return after.statusCode;
+			},
+			{ describe: `${url} to answer 404 once the workflow is unpublished`, until: (status) => status === 404, show: (status) => `HTTP ${status}` },
+		);
+		expect(afterStatus).toBe(404);
 	}, 120_000);
 
 	const reason =

@@ -10,12 +10,16 @@
  * answers `active: true` at once, and an outbox worker registers the triggers
  * a moment later (until then production webhooks answer 404). publishWorkflow()
  * therefore waits for GET /rest/workflows/{id}/publication-status to say
- * `published` for the new version.
+ * `published` for the new version. With N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false
+ * that route answers 404 and /publish and /unpublish activate and deactivate
+ * before they answer; but at start such an n8n activates published workflows
+ * (calling the triggers' checkExists/create) only after it reports ready, so
+ * after a restart wait for the effect you assert, with waitFor().
  */
 import { randomUUID } from 'node:crypto';
 
 import { HttpError, cookieFrom, http, type HttpOptions } from './http';
-import { sleep } from './proc';
+import { waitFor } from './wait';
 import { readWebhookEntities, type WebhookEntity } from './webhooks';
 
 export interface OwnerCredentials {
@@ -214,32 +218,38 @@ export class N8nClient {
 	async publishWorkflow(id: string, timeoutMs = 60_000): Promise<N8nWorkflow> {
 		const workflow = await this.postWithFallback(id, 'publish', 'activate');
 		const version = workflow.activeVersionId ?? workflow.versionId;
-		const deadline = Date.now() + timeoutMs;
-		let last: PublicationStatus | undefined;
-		for (;;) {
-			last = await this.publicationStatus(id);
-			if (last === undefined) return workflow; // older n8n: activation was synchronous
-			const failed = last.triggers.filter((trigger) => trigger.status === 'failed');
-			if (!last.pendingVersionId && (last.status === 'failed' || last.status === 'partial')) {
-				const nameOf = (nodeId: string) => workflow.nodes?.find((node) => node.id === nodeId)?.name ?? nodeId;
-				throw new Error(`Publishing workflow ${id} failed: ${failed.map((t) => `node "${nameOf(t.nodeId)}": ${t.errorMessage}`).join('; ')}`);
-			}
-			if (last.status === 'published' && (!version || last.liveVersionId === version)) return workflow;
-			if (Date.now() > deadline) throw new Error(`Workflow ${id} was not published within ${timeoutMs} ms: ${JSON.stringify(last)}`);
-			await sleep(200);
-		}
+		const nameOf = (nodeId: string) => workflow.nodes?.find((node) => node.id === nodeId)?.name ?? nodeId;
+		await waitFor(
+			async () => {
+				const status = await this.publicationStatus(id);
+				if (status && !status.pendingVersionId && (status.status === 'failed' || status.status === 'partial')) {
+					const failed = status.triggers.filter((trigger) => trigger.status === 'failed');
+					throw new Error(`Publishing workflow ${id} failed: ${failed.map((t) => `node "${nameOf(t.nodeId)}": ${t.errorMessage}`).join('; ')}`);
+				}
+				return status;
+			},
+			{
+				describe: `workflow ${id} to be published${version ? ` (version ${version})` : ''}`,
+				// undefined: no publication service here, and /publish (or /activate) activated before it answered.
+				until: (status) => status === undefined || (status.status === 'published' && (!version || status.liveVersionId === version)),
+				timeoutMs,
+				intervalMs: 200,
+			},
+		);
+		return workflow;
 	}
 
 	/** Unpublishes (deactivates) a workflow and waits until its triggers are gone. */
 	async deactivateWorkflow(id: string, timeoutMs = 60_000): Promise<N8nWorkflow> {
 		const workflow = await this.postWithFallback(id, 'unpublish', 'deactivate');
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const status = await this.publicationStatus(id);
-			if (status === undefined || status.status === 'not_published') return workflow;
-			if (Date.now() > deadline) throw new Error(`Workflow ${id} was not unpublished within ${timeoutMs} ms: ${JSON.stringify(status)}`);
-			await sleep(200);
-		}
+		await waitFor(() => this.publicationStatus(id), {
+			describe: `workflow ${id} to be unpublished`,
+			// undefined: no publication service here, and /unpublish (or /deactivate) deactivated before it answered.
+			until: (status) => status === undefined || status.status === 'not_published',
+			timeoutMs,
+			intervalMs: 200,
+		});
+		return workflow;
 	}
 
 	/** POST /workflows/{id}/{action}; on a 404 (an n8n without that route) the older `fallback` route. */
@@ -276,20 +286,13 @@ export class N8nClient {
 	 * status but new/running) and returns them with their data, newest first.
 	 */
 	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<N8nExecution[]> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const executions = await this.listExecutions(workflowId, { includeData: false });
-			if (executions.filter(SETTLED).length >= count) {
-				return (await this.listExecutions(workflowId, { includeData: true })).filter(SETTLED);
-			}
-			if (Date.now() > deadline) {
-				throw new Error(
-					`Workflow ${workflowId} has ${executions.length} execution(s) (${executions.map((e) => e.status).join(', ') || 'none'}), ` +
-						`wanted ${count} finished within ${timeoutMs} ms`,
-				);
-			}
-			await sleep(250);
-		}
+		await waitFor(() => this.listExecutions(workflowId, { includeData: false }), {
+			describe: `${count} finished execution(s) of workflow ${workflowId}`,
+			until: (executions) => executions.filter(SETTLED).length >= count,
+			show: (executions) => `${executions.length} execution(s) (${executions.map((e) => e.status).join(', ') || 'none'})`,
+			timeoutMs,
+		});
+		return (await this.listExecutions(workflowId, { includeData: true })).filter(SETTLED);
 	}
 
 	/** n8n's webhook_entity rows of a workflow (needs options.userFolder). */

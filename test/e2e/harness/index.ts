@@ -12,6 +12,11 @@
  *     const [execution] = await n8n.waitForExecutions(workflow.id, 1);
  *   });
  *
+ * Wait for what a test asserts, bounded, with waitFor() (./wait.ts): n8n acts
+ * after some calls have answered (and, with
+ * N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, activates published workflows
+ * only after it reports ready), so never wait on readiness or a fixed sleep.
+ *
  * The shared instance is started once per jest run by test/e2e/globalSetup.ts.
  * For an instance of your own (to restart it, or with other env), use
  * `const own = await bootN8n({ env: {...} })` and `await own.stop()` in afterAll.
@@ -30,3 +35,5 @@ export type { StagedPackage } from './pack';
 export { CACHE_ROOT, N8N_VERSION, REPO_ROOT, SCRATCH_ROOT, devUserFolder, hostInstallDir, hostNodeBin } from './paths';
 export { deriveWebhookPath, expectedWebhookPath, readWebhookEntities } from './webhooks';
 export type { WebhookEntity } from './webhooks';
+export { waitFor } from './wait';
+export type { WaitForOptions } from './wait';

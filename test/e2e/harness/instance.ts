@@ -84,7 +84,13 @@ export class N8nInstance extends N8nClient {
 		return this.state.userFolder;
 	}
 
-	/** Stops n8n (by PID) and starts it again on the same ports and user folder; returns the start time in ms. */
+	/**
+	 * Stops n8n (by PID) and starts it again on the same ports and user folder;
+	 * returns the start time in ms. Resolves once n8n reports ready, which is
+	 * not once it has (re)activated published workflows: with
+	 * N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false that (and the triggers'
+	 * checkExists/create) happens afterwards. Wait for what you assert with waitFor().
+	 */
 	async restart(): Promise<number> {
 		await stopN8nByPid(this.state.pid);
 		const running = await startN8n({ ...this.state.startOptions, ownerPid: this.state.ownerPid });

@@ -206,7 +206,10 @@ async function get(url: string): Promise<number> {
 }
 
 /**
- * Starts n8n and resolves once /healthz/readiness and the REST API answer.
+ * Starts n8n and resolves once /healthz/readiness and the REST API answer:
+ * enough to set up an owner and call the API, not a sign that published
+ * workflows are active (with N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false n8n
+ * activates them after this). Tests wait for the effect they assert (waitFor()).
  * Ports picked here are retried with new ones if another process took them
  * between the pick and n8n's bind.
  */
