@@ -96,7 +96,8 @@ export const esahayak: ProviderDefinition = {
 	}),
 	replies: {
 		rejected,
-		accepted: ({ payload }) => ({ status: 200, body: { received: true, event_id: payload.id } }),
+		// The id is echoed only as the string eSahayak sends; anything else is not ours to repeat.
+		accepted: ({ payload }) => ({ status: 200, body: { received: true, event_id: typeof payload.id === 'string' ? payload.id : undefined } }),
 	},
 	subscriptions: {
 		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },

@@ -61,7 +61,12 @@ export const merajutAsa: ProviderDefinition = {
 		// The guide's receiver: `{ received, event_id, processed_at }`.
 		accepted: ({ payload, now }) => ({
 			status: 200,
-			body: { received: true, event_id: payload.event_id, processed_at: now.toISOString() },
+			body: {
+				received: true,
+				// Echoed only as the string MerajutASA sends; anything else is not ours to repeat.
+				event_id: typeof payload.event_id === 'string' ? payload.event_id : undefined,
+				processed_at: now.toISOString(),
+			},
 		}),
 	},
 	subscriptions: {

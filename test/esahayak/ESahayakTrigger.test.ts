@@ -38,6 +38,14 @@ function withSignature(body: string, secret = SECRET, header = 'x-esahayak-signa
 	return { ...deliveryHeaders(JSON.parse(body)), [header]: `${prefix}${opensslHmacHex(secret, body)}` };
 }
 
+describe('eSahayak success reply', () => {
+	it('echoes the id only when it is the string eSahayak sends', () => {
+		const reply = (id: unknown) => esahayak.replies.accepted({ payload: { id }, eventType: 'x', now: new Date() }).body;
+		expect(reply('webhook_1')).toEqual({ received: true, event_id: 'webhook_1' });
+		expect(JSON.stringify(reply({ nested: [1] }))).toBe('{"received":true}');
+	});
+});
+
 describe('eSahayak trigger', () => {
 	let harness: TriggerHarness | undefined;
 	afterEach(async () => {

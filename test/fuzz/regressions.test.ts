@@ -1,22 +1,17 @@
 /**
  * Bugs found by the fuzz suite (processDelivery.fuzz.test.ts), one test named after each.
  *
- * "A success reply echoes a payload value too deep to serialise" (not fixed)
+ * "A success reply echoes a payload value too deep to serialise" (fixed)
  *   Found by the deep-json mutation with the default FUZZ_SEED (20260301), for
  *   eSahayak (`id`) and MerajutASA (`event_id`). An authentic delivery whose
- *   `id` / `event_id` is a JSON array nested 10,000 deep is accepted (JSON.parse
- *   is iterative in V8 and the schemas do not look inside), and the success
- *   reply copies that value: `event_id: payload.id` at
- *   nodes/ESahayak/definition.ts:99, `event_id: payload.event_id` at
- *   nodes/MerajutAsa/definition.ts:64. JSON.stringify recurses (it gives up
- *   after about 4,000 levels on Node 20), so writing the reply (res.json in
- *   nodes/shared/n8n/handleProviderWebhook.ts for acknowledged deliveries, or
- *   n8n's webhookResponse for emitted ones) throws "RangeError: Maximum call
- *   stack size exceeded" instead of answering. The fix belongs in those two
- *   definitions (echo the id only when it is a string), outside nodes/shared,
- *   so it is left to their owners: the `it.failing` test below passes while
- *   the bug is there and fails once it is fixed; then make it a plain `it` and
- *   remove isKnownUnserialisableEcho from deliveryFuzz.ts.
+ *   `id` / `event_id` was a JSON array nested 10,000 deep was accepted
+ *   (JSON.parse is iterative in V8 and the schemas do not look inside), and
+ *   the success reply copied that value; JSON.stringify recurses (it gives up
+ *   after about 4,000 levels on Node 20), so writing the reply threw
+ *   "RangeError: Maximum call stack size exceeded" instead of answering.
+ *   Fixed twice over: parseJsonBody refuses JSON nested deeper than
+ *   MAX_JSON_DEPTH (400), and the two replies echo the id only when it is a
+ *   string.
  */
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { discoverProviders } from '../support/providers';
@@ -60,7 +55,7 @@ describe('regression: a success reply echoes a payload value too deep to seriali
 		expect(found.filter((entry) => !known.includes(entry))).toEqual([]);
 	});
 
-	it.failing('no provider answers an authentic delivery with a reply JSON.stringify cannot write (KNOWN BUG, not fixed)', () => {
+	it('no provider answers an authentic delivery with a reply JSON.stringify cannot write', () => {
 		expect(found).toEqual([]);
 	});
 });

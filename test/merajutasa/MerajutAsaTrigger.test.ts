@@ -111,6 +111,15 @@ describe('MerajutASA catalogue', () => {
 	});
 });
 
+describe('MerajutASA success reply', () => {
+	it('echoes event_id only when it is the string MerajutASA sends', () => {
+		const now = new Date('2026-01-01T00:00:00Z');
+		const reply = (event_id: unknown) => merajutAsa.replies.accepted({ payload: { event_id }, eventType: 'x', now }).body;
+		expect(reply('evt-1')).toEqual({ received: true, event_id: 'evt-1', processed_at: '2026-01-01T00:00:00.000Z' });
+		expect(JSON.stringify(reply([[{ a: 1 }]]))).toBe('{"received":true,"processed_at":"2026-01-01T00:00:00.000Z"}');
+	});
+});
+
 describe('MerajutASA trigger and credential description', () => {
 	const description = new MerajutAsaTrigger().description;
 

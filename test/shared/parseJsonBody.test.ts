@@ -1,4 +1,4 @@
-import { parseJsonBody } from '../../nodes/shared/pipeline/parseJsonBody';
+import { MAX_JSON_DEPTH, parseJsonBody } from '../../nodes/shared/pipeline/parseJsonBody';
 
 const parse = (body: Buffer | string) => parseJsonBody(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 const reasonOf = (body: Buffer | string) => {
@@ -52,5 +52,23 @@ describe('parseJsonBody', () => {
 		const result = parse('secret-looking-body');
 		expect(result.ok).toBe(false);
 		expect((result as { detail: string }).detail).not.toContain('secret-looking-body');
+	});
+
+	describe('nesting limit', () => {
+		const nested = (depth: number, open = '{"a":', close = '}') => `${open.repeat(depth - 1)}{"x":1}${close.repeat(depth - 1)}`;
+
+		it(`accepts an object nested ${MAX_JSON_DEPTH} levels deep`, () => {
+			expect(reasonOf(nested(MAX_JSON_DEPTH))).toBe('ok');
+		});
+
+		it('refuses one level more, as an invalid payload (JSON.stringify and n8n could not store 10,000)', () => {
+			expect(reasonOf(nested(MAX_JSON_DEPTH + 1))).toBe('invalid_payload');
+			expect(reasonOf(`{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)).toBe('invalid_payload');
+		});
+
+		it('does not count brackets inside strings, escaped quotes included', () => {
+			const brackets = '[{'.repeat(500);
+			expect(reasonOf(JSON.stringify({ text: brackets, quoted: `\"${brackets}` }))).toBe('ok');
+		});
 	});
 });
