@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { ProviderDefinition, EventDefinition } from '../../nodes/shared/provider';
 import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
-import { discoverProviders } from '../support/providers';
+import { discoverProviders, payloadOf } from '../support/providers';
 import { post } from '../support/post';
 import { buildDelivery, type SendOptions } from '../tools/send-event';
 import { getSharedN8n, type N8nInstance } from './harness';
@@ -34,8 +34,9 @@ function statusFor(provider: ProviderDefinition, reason: RejectionReason): numbe
 	return provider.replies.rejected(reject(reason, 'e2e')).status;
 }
 
+/** The trigger's item as sent by the provider (its `_deliveryId` checked and left out). */
 function triggerOutput(execution: any): unknown {
-	return execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json;
+	return payloadOf(execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json ?? {});
 }
 
 const cases = discoverProviders()

@@ -8,6 +8,7 @@ import { rishi } from '../../nodes/Rishi/definition';
 import { reject } from '../../nodes/shared/verification/verdict';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../support/fakeSubscriptionApi';
 import { post, type PostResult } from '../support/post';
+import { payloadOf } from '../support/providers';
 import { buildDelivery } from '../tools/send-event';
 import { bootN8n, waitFor, type N8nInstance, type N8nWorkflow } from './harness';
 
@@ -16,8 +17,9 @@ const SELECTED = ['booking.created', 'staff.assigned'];
 /** Bound for each wait on n8n acting (activation after a restart is seconds; a single core is slower). */
 const WAIT_MS = 45_000;
 
+/** The trigger's item as sent by the provider (its `_deliveryId` checked and left out). */
 function triggerOutput(execution: any): unknown {
-	return execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json;
+	return payloadOf(execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json ?? {});
 }
 
 /**

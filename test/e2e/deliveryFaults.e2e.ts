@@ -1,0 +1,119 @@
+/**
+ * "A 2xx means we have it", across a restart and a crash: 2,000 distinct
+ * signed deliveries, 5 at a time, from a sender that retries like a provider
+ * (5 retries, backoff 1, 2, 4, 8, 16 s). After ~500 acknowledgements n8n is
+ * stopped with SIGTERM (second run: killed with SIGKILL) and started again on
+ * the same database. Every acknowledged delivery must have an execution (one
+ * n8n marks crashed counts: it can be retried from n8n).
+ *
+ * With Ignore Duplicate Deliveries on, a delivery is recorded twice only if
+ * n8n recorded it and then went down before answering (n8n keeps taking
+ * webhooks while it shuts down, and writes the execution before the static
+ * data that remembers the key): the provider never got its 2xx and sends it
+ * again. So at most the deliveries in flight at that moment, never more;
+ * both items carry the same _deliveryId for n8n's Remove Duplicates node.
+ *
+ * It boots a private n8n, since it stops and restarts it.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { churnSaver } from '../../nodes/ChurnSaver/definition';
+import { buildDelivery } from '../tools/send-event';
+import { bootN8n, type N8nInstance } from './harness';
+import { groupAlive, signalGroup } from './harness/proc';
+import { account, sendLikeAProvider, type Delivery } from './harness/providerSender';
+import { waitFor } from './harness/wait';
+
+const TOTAL = Number(process.env.E2E_FAULT_TOTAL ?? 2000);
+const FAULT_AFTER = Math.round(TOTAL / 4);
+const CONCURRENCY = 5;
+
+describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across an n8n %s and restart', (signal) => {
+	let n8n: N8nInstance;
+	let workflowId: string;
+	let url: string;
+	const secret = randomBytes(16).toString('hex');
+	const event = churnSaver.events[0];
+
+	beforeAll(async () => {
+		n8n = await bootN8n({ label: `faults-${signal.toLowerCase()}` });
+		const credential = await n8n.api('POST', '/credentials', {
+			body: { name: 'Churn Saver faults', type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
+		});
+		const workflow = await n8n.createWorkflow({
+			name: `e2e faults ${signal}`,
+			nodes: [
+				{
+					name: 'Trigger',
+					type: 'CUSTOM.churnSaverTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
+					credentials: { churnSaverApi: { id: credential.id, name: 'Churn Saver faults' } },
+				},
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+		await n8n.publishWorkflow(workflowId);
+		url = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+	}, 300_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+	});
+
+	it(`loses no acknowledged delivery and doubles none of ${TOTAL}`, async () => {
+		const deliveries: Delivery[] = Array.from({ length: TOTAL }, (_, index) => {
+			const key = `evt_fault_${signal}_${index}`;
+			return {
+				key,
+				build: () => buildDelivery(churnSaver, { ...event, sample: { ...event.sample, id: key } }, { url, secret, mode: 'signed', contentType: 'application/json' }),
+			};
+		});
+		let fault: Promise<void> | undefined;
+		let restartedAfterMs = 0;
+		const crashAndRestart = async () => {
+			const pid = n8n.pid;
+			const stoppedAt = Date.now();
+			signalGroup(pid, signal);
+			await waitFor(() => groupAlive(pid), { describe: `n8n (pid ${pid}) to exit after ${signal}`, until: (alive) => !alive, timeoutMs: 60_000, intervalMs: 100 });
+			await n8n.restart();
+			restartedAfterMs = Date.now() - stoppedAt;
+		};
+		const started = Date.now();
+		const results = await sendLikeAProvider(deliveries, {
+			url,
+			concurrency: CONCURRENCY,
+			onAcknowledged: (count) => {
+				if (count === FAULT_AFTER) fault = crashAndRestart();
+			},
+		});
+		await fault;
+		const sendMs = Date.now() - started;
+		// Wait for what is asserted: an execution for every acknowledged delivery (bounded; a loss ends it at the deadline).
+		const executions = await waitFor(() => n8n.listExecutions(workflowId, { includeData: true }), {
+			describe: 'an execution for every acknowledged delivery',
+			until: (list) => account(results, list).lost === 0,
+			show: (list) => JSON.stringify(account(results, list)),
+			timeoutMs: 180_000,
+			intervalMs: 2000,
+		});
+		const figures = account(results, executions);
+		const statuses = executions.reduce<Record<string, number>>((counts, execution) => {
+			const status = String((execution as { status?: string }).status);
+			counts[status] = (counts[status] ?? 0) + 1;
+			return counts;
+		}, {});
+		console.log(
+			`faults (${signal} after ${FAULT_AFTER} acknowledgements, back in ${restartedAfterMs} ms): sent for ${sendMs} ms; ` +
+				`${JSON.stringify(figures)}; executions by status ${JSON.stringify(statuses)}`,
+		);
+		expect(restartedAfterMs).toBeGreaterThan(0);
+		expect(figures.lost).toBe(0);
+		expect(figures.doubled).toBeLessThanOrEqual(CONCURRENCY);
+		for (const { statuses } of figures.doubledExamples) expect(statuses.some((status) => status < 200 || status >= 300)).toBe(true);
+		expect(figures.acknowledged + figures.gaveUp).toBe(TOTAL);
+	});
+});

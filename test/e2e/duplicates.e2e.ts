@@ -1,0 +1,87 @@
+/**
+ * Ignore Duplicate Deliveries under concurrency, in one real n8n: 2,000
+ * signed deliveries, 10 % of them repeats of an earlier one, 10 at a time,
+ * from a sender that retries like a provider. Every distinct delivery must
+ * have exactly one execution.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { churnSaver } from '../../nodes/ChurnSaver/definition';
+import { buildDelivery } from '../tools/send-event';
+import { getSharedN8n, type N8nInstance } from './harness';
+import { account, sendLikeAProvider, type Delivery } from './harness/providerSender';
+import { waitFor } from './harness/wait';
+
+const TOTAL = Number(process.env.E2E_DUPLICATES_TOTAL ?? 2000);
+const REPEAT_RATIO = 0.1;
+const CONCURRENCY = 10;
+
+describe('Ignore Duplicate Deliveries in a real n8n, under concurrency', () => {
+	let n8n: N8nInstance;
+	let workflowId: string;
+	let url: string;
+	const secret = randomBytes(16).toString('hex');
+	const event = churnSaver.events[0];
+
+	beforeAll(async () => {
+		n8n = getSharedN8n();
+		const credential = await n8n.api('POST', '/credentials', {
+			body: { name: 'Churn Saver duplicates', type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
+		});
+		const workflow = await n8n.createWorkflow({
+			name: 'e2e duplicates',
+			nodes: [
+				{
+					name: 'Trigger',
+					type: 'CUSTOM.churnSaverTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
+					credentials: { churnSaverApi: { id: credential.id, name: 'Churn Saver duplicates' } },
+				},
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+		await n8n.publishWorkflow(workflowId);
+		url = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+	});
+
+	afterAll(async () => {
+		await n8n?.deactivateWorkflow(workflowId).catch(() => undefined);
+	});
+
+	it(`records each of ${TOTAL} deliveries with ${REPEAT_RATIO * 100} % repeats exactly once at concurrency ${CONCURRENCY}`, async () => {
+		const deliveryOf = (key: string): Delivery => ({
+			key,
+			build: () => buildDelivery(churnSaver, { ...event, sample: { ...event.sample, id: key } }, { url, secret, mode: 'signed', contentType: 'application/json' }),
+		});
+		const deliveries: Delivery[] = [];
+		for (let index = 0; index < TOTAL; index++) {
+			// A repeat re-sends one of the last 20 deliveries, so many overlap the original in flight.
+			const repeat = index > 20 && index % Math.round(1 / REPEAT_RATIO) === 0;
+			deliveries.push(deliveryOf(repeat ? deliveries[index - 1 - (index % 20)].key : `evt_dup_${index}`));
+		}
+		const started = Date.now();
+		const results = await sendLikeAProvider(deliveries, { url, concurrency: CONCURRENCY, backoffMs: 250 });
+		const distinct = new Set(deliveries.map((delivery) => delivery.key)).size;
+		const executions = await waitFor(() => n8n.listExecutions(workflowId, { includeData: true }), {
+			describe: `an execution for each of the ${distinct} acknowledged deliveries`,
+			until: (list) => account(results, list).recorded >= account(results, list).acknowledged,
+			show: (list) => JSON.stringify(account(results, list)),
+			timeoutMs: 180_000,
+			intervalMs: 2000,
+		});
+		const figures = account(results, executions);
+		const retried503 = results.filter((result) => result.statuses.includes(503)).length;
+		console.log(
+			`duplicates: ${TOTAL} sends (${distinct} distinct) in ${Date.now() - started} ms; ${JSON.stringify(figures)}; ` +
+				`sends answered 503 (in progress) at least once: ${retried503}`,
+		);
+		expect(figures.acknowledged).toBe(distinct);
+		expect(figures.lost).toBe(0);
+		expect(figures.doubled).toBe(0);
+		expect(figures.executions).toBe(distinct);
+	});
+});

@@ -1,0 +1,135 @@
+/**
+ * The unit tests' harness (test/support/triggerHarness.ts) stands in for n8n
+ * around webhook(). This proves it answers like the pinned n8n on the cases
+ * the unit tests rely on: the same table of Content-Types × bodies is sent to
+ * each trigger through the harness and through the real n8n, and both must
+ * give the same status and body (timestamps aside) and record the same
+ * number of executions.
+ */
+import { randomBytes } from 'node:crypto';
+
+import type { INodeType } from 'n8n-workflow';
+
+import type { ProviderDefinition } from '../../nodes/shared/provider';
+import { post, type PostResult } from '../support/post';
+import { discoverProviders, signedHeaders } from '../support/providers';
+import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
+import { getSharedN8n, type N8nInstance } from './harness';
+
+const CONTENT_TYPES = [
+	'application/json',
+	'application/json; charset=utf-8',
+	'application/vnd.provider+json',
+	'text/plain',
+	'application/x-www-form-urlencoded',
+	'multipart/form-data; boundary=----x',
+	'application/xml',
+	undefined,
+];
+/** Small enough that "oversized" stays cheap: 10 KiB. */
+const MAX_BODY_MIB = 0.01;
+
+interface Row {
+	name: string;
+	body: string;
+	/** Sign with this secret instead of the credential's (a forgery). */
+	signWith?: string;
+}
+
+function rowsOf(provider: ProviderDefinition): Row[] {
+	const sample = JSON.stringify(provider.events[0].sample);
+	return [
+		{ name: 'valid', body: sample },
+		{ name: 'malformed JSON', body: sample.slice(0, -5) },
+		{ name: 'XML', body: '<event type="x"/>' },
+		{ name: 'empty', body: '' },
+		// A forgery only means something where a signature is checked.
+		...(provider.authentication.kind === 'hmac-sha256' ? [{ name: 'forged', body: sample, signWith: 'not-the-secret' }] : []),
+		{ name: 'oversized', body: JSON.stringify({ ...provider.events[0].sample, padding: 'x'.repeat(20 * 1024) }) },
+	];
+}
+
+/** Answers compared without the clock: ISO timestamps in bodies become "<time>". */
+function comparable(result: PostResult) {
+	const body = result.json === undefined ? result.text : JSON.parse(JSON.stringify(result.json).replace(/\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)/g, '<time>'));
+	return { status: result.status, body };
+}
+
+const cases = discoverProviders()
+	// Rishi registers itself with its API when published; its trigger code path is the same as these.
+	.filter(({ provider }) => !provider.subscriptions || provider.subscriptions.assumed)
+	.map((entry) => [entry.provider.displayName, entry] as const);
+
+describe.each(cases)('%s trigger: the unit-test harness answers like the real n8n', (_name, { folder, provider }) => {
+	let n8n: N8nInstance;
+	let harness: TriggerHarness;
+	let workflowId: string;
+	let n8nUrl: string;
+	const secret = randomBytes(16).toString('hex');
+	const event = provider.events[0];
+	const ipParameters = provider.authentication.kind === 'ip-allowlist' ? { allowedIpRanges: '127.0.0.1/32' } : {};
+	const parameters = { events: ['*'], ...ipParameters, deliveryOptions: { maxBodySize: MAX_BODY_MIB } };
+
+	beforeAll(async () => {
+		n8n = getSharedN8n();
+		const module = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => INodeType>;
+		const nodeType = new (Object.values(module)[0])();
+		const credentialType = nodeType.description.credentials?.[0]?.name as string;
+		const data = { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret };
+		harness = await startTriggerHarness({ nodeType, parameters, credentials: { type: credentialType, data } });
+		const credential = await n8n.api('POST', '/credentials', { body: { name: `${provider.displayName} fidelity`, type: credentialType, data } });
+		const workflow = await n8n.createWorkflow({
+			name: `e2e fidelity ${provider.key}`,
+			nodes: [
+				{
+					name: 'Trigger',
+					type: `CUSTOM.${nodeType.description.name}`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters,
+					credentials: { [credentialType]: { id: credential.id, name: `${provider.displayName} fidelity` } },
+				},
+				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+		await n8n.publishWorkflow(workflowId);
+		n8nUrl = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+	});
+
+	afterAll(async () => {
+		await harness?.close();
+		await n8n?.deactivateWorkflow(workflowId).catch(() => undefined);
+	});
+
+	it('gives the same status and body for every Content-Type × body, and records the same deliveries', async () => {
+		const differences: string[] = [];
+		let accepted = 0;
+		for (const contentType of CONTENT_TYPES) {
+			for (const row of rowsOf(provider)) {
+				const send = (url: string) => {
+					const headers: Record<string, string> = {
+						...signedHeaders(provider, row.body, row.signWith ?? secret),
+						...(provider.deliveryHeaders?.(event, event.sample) ?? {}),
+					};
+					if (contentType === undefined) delete headers['content-type'];
+					else headers['content-type'] = contentType;
+					return post(url, row.body, headers);
+				};
+				const viaHarness = comparable(await send(harness.url));
+				const viaN8n = comparable(await send(n8nUrl));
+				if (viaN8n.status === 200) accepted++;
+				if (JSON.stringify(viaHarness) !== JSON.stringify(viaN8n)) {
+					differences.push(`${row.name} as ${contentType ?? '(none)'}: harness ${JSON.stringify(viaHarness)}, n8n ${JSON.stringify(viaN8n)}`);
+				}
+			}
+		}
+		expect(differences).toEqual([]);
+		// Valid and authentic under every Content-Type: one delivery each, through both.
+		expect(accepted).toBe(CONTENT_TYPES.length);
+		expect(harness.emitted).toHaveLength(accepted);
+		const executions = await n8n.waitForExecutions(workflowId, accepted);
+		expect(executions).toHaveLength(accepted);
+	});
+});
