@@ -115,5 +115,5 @@ describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across a
 		expect(figures.doubled).toBeLessThanOrEqual(CONCURRENCY);
 		for (const { statuses } of figures.doubledExamples) expect(statuses.some((status) => status < 200 || status >= 300)).toBe(true);
 		expect(figures.acknowledged + figures.gaveUp).toBe(TOTAL);
-	});
+	}, 900_000);
 });
