@@ -282,6 +282,15 @@ export class N8nClient {
 	}
 
 	/**
+	 * How many executions n8n holds for the workflow, whatever their status
+	 * (internal REST: the public API leaves out the ones running right now).
+	 */
+	async countExecutions(workflowId: string): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		return (await this.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`)).data.count;
+	}
+
+	/**
 	 * Waits until the workflow has at least `count` finished executions (any
 	 * status but new/running) and returns them with their data, newest first.
 	 */
