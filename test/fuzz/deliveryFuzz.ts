@@ -10,6 +10,9 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { Readable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
+import { deflateSync, gzipSync } from 'node:zlib';
 
 import * as fc from 'fast-check';
 
@@ -17,7 +20,7 @@ import type { DeliveryOutcome, DeliveryRequest } from '../../nodes/shared/pipeli
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { DEFAULT_REJECTION_STATUS } from '../../nodes/shared/pipeline/replies';
 import { ALL_EVENTS, type InvalidPayloadHandling, type TriggerSettings } from '../../nodes/shared/pipeline/settings';
-import type { EventDefinition, JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
+import type { EventDefinition, HeaderMap, JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
 import type { SignatureEncoding } from '../../nodes/shared/verification/signatureHeader';
 import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
 
@@ -62,6 +65,13 @@ export interface FuzzCase {
 	 * source address) was tampered with: any outcome but 'reject' is an accepted forgery.
 	 */
 	readonly forgery: boolean;
+	/**
+	 * Set when the expectation depends on the receiver's clock to the second
+	 * (a re-signed timestamp checked against a window): what to recompute it
+	 * from when the receiver's clock may have moved on since the case was drawn
+	 * (see expectationAcross).
+	 */
+	readonly replay?: { readonly timestamp: string | undefined; readonly tolerance: number };
 }
 
 // --- schemes in force -------------------------------------------------------------
@@ -180,12 +190,16 @@ export function signatureVerdict(
 	return ok ? 'genuine' : 'misformatted';
 }
 
-/** A correctly signed timestamp header: inside the window is accepted, anything else refused. */
-export function replayExpectation(timestamp: string | undefined, tolerance: number): Expectation {
+/**
+ * A correctly signed timestamp header: inside the window is accepted, anything
+ * else refused. `nowS` is the receiver's clock in Unix seconds (the fixed NOW
+ * unless a case is sent to a receiver with a real clock).
+ */
+export function replayExpectation(timestamp: string | undefined, tolerance: number, nowS: number = NOW_S): Expectation {
 	if (timestamp === undefined || timestamp.trim() === '') return refuse(['missing_timestamp']);
 	const text = timestamp.trim();
 	if (!/^[0-9]+$/.test(text)) return refuse(['malformed_timestamp']);
-	const skew = BigInt(text) - BigInt(NOW_S);
+	const skew = BigInt(text) - BigInt(nowS);
 	const within = Number(skew < 0n ? -skew : skew) <= tolerance; // false for a NaN tolerance
 	if (!within) return refuse(['stale_timestamp', 'malformed_timestamp']);
 	// Zero-padded past 12 digits: refusing it is strict, not unsafe.
@@ -625,15 +639,44 @@ function describeOutcome(outcome: DeliveryOutcome): string {
 	return `${outcome.action}${reason} -> ${outcome.reply.status} ${body}`;
 }
 
+/**
+ * How a ProviderFuzz draws; every field is optional and the defaults are the
+ * pure-pipeline suite's (fixed NOW, every variant, random settings, no
+ * HTTP-only families), so its seeds replay unchanged.
+ */
+export interface FuzzOptions {
+	/** The receiver's clock in ms, read once per draw: timestamps are signed and judged against it (default: NOW). */
+	readonly clock?: () => number;
+	/** Only these variants (by name, see variantsOf), e.g. the one a published workflow is configured for. */
+	readonly variants?: readonly string[];
+	/** Settings pinned instead of drawn for every base delivery (a workflow whose parameters cannot change per request). */
+	readonly settings?: Partial<TriggerSettings>;
+	/**
+	 * Adds the families only a receiver behind HTTP can judge: bodies that are
+	 * not JSON with their own Content-Type, and Max Body Size (the reader's
+	 * job, not processDelivery's). Never for processDelivery itself.
+	 */
+	readonly httpFamilies?: boolean;
+}
+
 export class ProviderFuzz {
 	readonly variants: Variant[];
 	readonly tally = new Tally();
 	private readonly events: EventDefinition[];
 	private readonly statuses: ReadonlySet<number>;
 	private readonly mutations: Mutation[];
+	private readonly clock: () => number;
+	/** The clock reading of the draw under way, so that one case sees one time. */
+	private drawnAt: number | undefined;
 
-	constructor(readonly provider: ProviderDefinition) {
-		this.variants = variantsOf(provider);
+	constructor(
+		readonly provider: ProviderDefinition,
+		private readonly options: FuzzOptions = {},
+	) {
+		this.clock = options.clock ?? (() => NOW.getTime());
+		const only = options.variants;
+		this.variants = variantsOf(provider).filter((variant) => only === undefined || only.includes(variant.name));
+		if (this.variants.length === 0) throw new Error(`${provider.key} has no variant named ${JSON.stringify(only)}`);
 		this.events = [...provider.events, ...(provider.connectionTestEvents ?? [])];
 		// Every status the provider's own reply functions give: each rejection reason, each sample accepted.
 		const reasons = Object.keys(DEFAULT_REJECTION_STATUS) as RejectionReason[];
@@ -656,7 +699,7 @@ export class ProviderFuzz {
 		for (const [name, value] of Object.entries(this.provider.deliveryHeaders?.(event, event.sample) ?? {})) {
 			headers[name.toLowerCase()] = value;
 		}
-		const timestamp = variant.signing?.timestamp ? String(NOW_S) : undefined;
+		const timestamp = variant.signing?.timestamp ? String(this.nowS()) : undefined;
 		const base: Base = {
 			variant,
 			event,
@@ -700,7 +743,16 @@ export class ProviderFuzz {
 	}
 
 	request(base: Base, overrides: Partial<DeliveryRequest> = {}): DeliveryRequest {
-		return { rawBody: base.body, headers: base.headers, socketAddress: base.socketAddress, now: NOW, ...overrides };
+		return { rawBody: base.body, headers: base.headers, socketAddress: base.socketAddress, now: new Date(this.nowMs()), ...overrides };
+	}
+
+	/** The receiver's time for the case being built, in ms (NOW by default). */
+	private nowMs(): number {
+		return this.drawnAt ?? this.clock();
+	}
+
+	private nowS(): number {
+		return Math.floor(this.nowMs() / 1000);
 	}
 
 	controlCase(base: Base, detail = 'unmodified'): FuzzCase {
@@ -730,6 +782,7 @@ export class ProviderFuzz {
 			invalidPayload: pick<InvalidPayloadHandling>(g, 'reject', 'emitWithErrors', 'emitAsIs'),
 			includeHeaders: g(fc.boolean),
 			emitConnectionTests: g(fc.boolean),
+			...this.options.settings,
 		};
 		const socket = variant.ipRanges
 			? renderV4(g, this.allowedNumber(g, variant))
@@ -751,7 +804,12 @@ export class ProviderFuzz {
 		const mutation = weighted(g, usable.map((m) => [m, m.weight] as const));
 		const variants = this.variants.filter(mutation.applies);
 		const variant = variants[g(fc.nat, variants.length - 1)];
-		return mutation.build(g, this.drawBase(g, variant));
+		this.drawnAt = this.clock();
+		try {
+			return mutation.build(g, this.drawBase(g, variant));
+		} finally {
+			this.drawnAt = undefined;
+		}
 	}
 
 	/** Runs one case and checks it; throws with a description on any violation. */
@@ -815,6 +873,109 @@ export class ProviderFuzz {
 		return outcome;
 	}
 
+	/**
+	 * `c` as an HTTP request to the trigger inside n8n (see HttpDelivery), with
+	 * transport variations drawn from `g` (none without it) that must not
+	 * change its outcome: another Content-Type, gzip or deflate, chunked. Not every case can be put
+	 * on the wire as it is (a header value HTTP cannot carry, a setting n8n's
+	 * JSON parameters cannot hold): those come back with `why`, to be redrawn.
+	 */
+	toHttp(c: FuzzCase, g?: fc.GeneratorValue): HttpTranslation {
+		const settings = c.settings;
+		const scheme = this.provider.authentication;
+		if (settings.secrets.length > 2) return { ok: false, why: 'more secrets than a credential holds' };
+		const lines: Array<[string, string]> = [];
+		for (const [name, value] of Object.entries(c.request.headers)) {
+			for (const line of value === undefined ? [] : Array.isArray(value) ? value : [value]) lines.push([name, line]);
+		}
+		const isForwardedFor = (name: string) => name.toLowerCase() === 'x-forwarded-for';
+		if (scheme.kind === 'ip-allowlist' && settings.ipAllowlist) {
+			// The receiver sees every request from loopback: the case's socket becomes the
+			// right-most X-Forwarded-For entry, and one more proxy hop is trusted (parametersFor).
+			const socket = c.request.socketAddress;
+			const oneEntry = socket !== undefined && socket.trim() !== '' && !socket.includes(',');
+			if (!oneEntry && new AddressOracle(settings.ipAllowlist.ranges.split(',')).allows(socket)) {
+				return { ok: false, why: 'an allowed socket address that is not one X-Forwarded-For entry' };
+			}
+			lines.push(['X-Forwarded-For', oneEntry ? socket : 'unknown']);
+		}
+		const transport: string[] = [];
+		const typeLines = lines.filter(([name]) => name.toLowerCase() === 'content-type');
+		if (g && typeLines.length === 1 && typeLines[0][1] === 'application/json' && g(fc.boolean)) {
+			const contentType = pick(g, ...HTTP_CONTENT_TYPES);
+			lines.splice(lines.indexOf(typeLines[0]), 1, ...(contentType === undefined ? [] : [[typeLines[0][0], contentType] as [string, string]]));
+			transport.push(`Content-Type ${contentType ?? 'none'}`);
+		}
+		if (lines.some(([name]) => name.toLowerCase() === 'content-encoding')) return { ok: false, why: 'a Content-Encoding of its own' };
+		let wire: Buffer;
+		const body = c.request.rawBody;
+		if (body === undefined) {
+			// "The host could not read it": a body n8n's reader fails on.
+			wire = CORRUPT_GZIP;
+			lines.push(['Content-Encoding', 'gzip']);
+			transport.push('corrupt gzip');
+		} else {
+			const encoding = g ? weighted(g, [['identity', 16], ['gzip', 3], ['deflate', 1]] as const) : 'identity';
+			wire = encoding === 'gzip' ? gzipSync(body) : encoding === 'deflate' ? deflateSync(body) : body;
+			if (encoding !== 'identity') {
+				lines.push(['Content-Encoding', encoding]);
+				transport.push(encoding);
+			}
+		}
+		const chunked = g !== undefined && g(fc.nat, 9) === 0;
+		if (chunked) transport.push('chunked');
+		for (const [name, value] of lines) {
+			const why = unsendable(name, value, isForwardedFor(name));
+			if (why) return { ok: false, why };
+		}
+		const parameters = this.parametersFor(settings);
+		if (!isDeepStrictEqual(JSON.parse(JSON.stringify(parameters)), parameters)) {
+			return { ok: false, why: 'a setting JSON parameters cannot hold' };
+		}
+		return {
+			ok: true,
+			delivery: {
+				lines,
+				wire,
+				chunked,
+				body,
+				headers: receivedHeaders(lines),
+				parameters,
+				credential: { signingSecret: settings.secrets[0] ?? '', previousSigningSecret: settings.secrets[1] ?? '' },
+				transport: transport.join(', ') || 'as drawn',
+			},
+		};
+	}
+
+	/**
+	 * The trigger's node parameters (README "Trigger options") that put
+	 * `settings` in force for a delivery sent by toHttp(): for an IP allowlist,
+	 * one more trusted proxy hop, as the client address travels in X-Forwarded-For.
+	 */
+	parametersFor(settings: TriggerSettings): Record<string, unknown> {
+		const scheme = this.provider.authentication;
+		const deliveryOptions: Record<string, unknown> = {
+			...settings.options,
+			invalidPayload: settings.invalidPayload,
+			includeHeaders: settings.includeHeaders,
+		};
+		if (settings.replayToleranceSeconds !== undefined) deliveryOptions.replayToleranceSeconds = settings.replayToleranceSeconds;
+		if (this.provider.connectionTestEvents?.length) deliveryOptions.emitConnectionTests = settings.emitConnectionTests === true;
+		const parameters: Record<string, unknown> = { events: [...settings.events], deliveryOptions };
+		if (scheme.kind === 'ip-allowlist') {
+			if (settings.optionalHmac) {
+				deliveryOptions.verifySignature = settings.optionalHmac.enabled;
+				deliveryOptions.signatureHeader = settings.optionalHmac.header;
+			}
+			if (settings.ipAllowlist) {
+				parameters.restrictToProviderIps = settings.ipAllowlist.enabled;
+				parameters.allowedIpRanges = settings.ipAllowlist.ranges;
+				parameters.trustedProxyHops = settings.ipAllowlist.trustedProxyHops + 1;
+			}
+		}
+		return parameters;
+	}
+
 	// --- mutation families -------------------------------------------------------------------
 
 	private buildMutations(): Mutation[] {
@@ -822,7 +983,7 @@ export class ProviderFuzz {
 		const signed = (v: Variant) => v.signing !== undefined;
 		const timestamped = (v: Variant) => v.signing?.timestamp !== undefined;
 		const addressed = (v: Variant) => v.ipRanges !== undefined;
-		return [
+		const mutations: Mutation[] = [
 			{ kind: 'control', weight: 3, applies: any, build: (_g, base) => this.controlCase(base) },
 			{ kind: 'body-bits', weight: 6, applies: any, build: (g, base) => this.bodyBits(g, base) },
 			{ kind: 'body-truncate', weight: 4, applies: any, build: (g, base) => this.bodyTruncate(g, base) },
@@ -841,6 +1002,15 @@ export class ProviderFuzz {
 			{ kind: 'missing-body', weight: 1, applies: any, build: (_g, base) => this.missingBody(base) },
 			{ kind: 'address', weight: 12, applies: addressed, build: (g, base) => this.address(g, base) },
 		];
+		// Appended, so that the pure suite's draws (and seeds) are unchanged.
+		if (this.options.httpFamilies) {
+			mutations.push(
+				{ kind: 'foreign-body', weight: 4, applies: any, build: (g, base) => this.foreignBody(g, base) },
+				{ kind: 'max-body-size', weight: 3, applies: any, build: (g, base) => this.maxBodySize(g, base) },
+				{ kind: 'deep-field', weight: 2, applies: any, build: (g, base) => this.deepField(g, base) },
+			);
+		}
+		return mutations;
 	}
 
 	/** New bytes sent under the original signature: a forgery when the scheme signs, else judged on content. */
@@ -957,7 +1127,7 @@ export class ProviderFuzz {
 				value = original.slice(0, g(fc.nat, original.length - 1));
 				break;
 			case 'shift':
-				value = String(NOW_S + g(fc.integer, { min: -600, max: 600 }));
+				value = String(this.nowS() + g(fc.integer, { min: -600, max: 600 }));
 				break;
 			case 'removed':
 				value = undefined;
@@ -988,6 +1158,7 @@ export class ProviderFuzz {
 		const scheme = (base.variant.signing as Signing).timestamp as NonNullable<Signing['timestamp']>;
 		const setting = pick<number | undefined>(g, undefined, undefined, undefined, 0, 1, 60, 3600, Number.NaN, -1);
 		const tolerance = setting ?? scheme.defaultToleranceSeconds;
+		const nowS = this.nowS();
 		const window = Number.isFinite(tolerance) && tolerance >= 0 ? Math.floor(tolerance) : 0;
 		const category = pick(
 			g,
@@ -1006,25 +1177,25 @@ export class ProviderFuzz {
 		let value: string | undefined;
 		switch (category) {
 			case 'inside':
-				value = String(NOW_S + g(fc.integer, { min: -window, max: window }));
+				value = String(nowS + g(fc.integer, { min: -window, max: window }));
 				break;
 			case 'edge':
-				value = String(NOW_S + pick(g, -window, window, -window - 1, window + 1));
+				value = String(nowS + pick(g, -window, window, -window - 1, window + 1));
 				break;
 			case 'stale':
-				value = String(NOW_S - window - 1 - g(fc.nat, 10 ** 6));
+				value = String(nowS - window - 1 - g(fc.nat, 10 ** 6));
 				break;
 			case 'future':
-				value = String(NOW_S + window + 1 + g(fc.nat, 10 ** 6));
+				value = String(nowS + window + 1 + g(fc.nat, 10 ** 6));
 				break;
 			case 'far':
 				value = String(pick(g, 0, 1, 999_999_999_999, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER % 10 ** 12));
 				break;
 			case 'milliseconds':
-				value = String(NOW.getTime() + g(fc.integer, { min: -1000, max: 1000 }));
+				value = String(this.nowMs() + g(fc.integer, { min: -1000, max: 1000 }));
 				break;
 			case 'huge':
-				value = pick(g, '9'.repeat(13), '9'.repeat(20), `1${'0'.repeat(400)}`, String(NOW_S).repeat(30));
+				value = pick(g, '9'.repeat(13), '9'.repeat(20), `1${'0'.repeat(400)}`, String(nowS).repeat(30));
 				break;
 			case 'non-numeric':
 				value = g(fc.string, { unit: 'binary', maxLength: 20 });
@@ -1032,29 +1203,29 @@ export class ProviderFuzz {
 			case 'lookalike':
 				value = pick(
 					g,
-					`${NOW_S}.0`,
-					`${NOW_S}.5`,
-					`+${NOW_S}`,
-					`-${NOW_S}`,
-					`${NOW_S}e0`,
-					`0x${NOW_S.toString(16)}`,
-					`${NOW_S / 1000}e3`,
+					`${nowS}.0`,
+					`${nowS}.5`,
+					`+${nowS}`,
+					`-${nowS}`,
+					`${nowS}e0`,
+					`0x${nowS.toString(16)}`,
+					`${nowS / 1000}e3`,
 					'NaN',
 					'Infinity',
-					String(NOW_S).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))), // Arabic-Indic digits
-					String(NOW_S).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), // fullwidth digits
-					`${NOW_S}, ${NOW_S}`,
-					new Date(NOW_S * 1000).toISOString(),
+					String(nowS).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))), // Arabic-Indic digits
+					String(nowS).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), // fullwidth digits
+					`${nowS}, ${nowS}`,
+					new Date(nowS * 1000).toISOString(),
 				);
 				break;
 			case 'zero-padded':
-				value = `${'0'.repeat(g(fc.integer, { min: 1, max: 4 }))}${NOW_S}`;
+				value = `${'0'.repeat(g(fc.integer, { min: 1, max: 4 }))}${nowS}`;
 				break;
 			default:
 				value = undefined;
 		}
 		const resigned = this.resign(base, base.body, CURRENT_SECRET, value);
-		const expect = replayExpectation(value, tolerance);
+		const expect = replayExpectation(value, tolerance, nowS);
 		return {
 			kind: 'timestamp-resigned',
 			detail: `${category}: timestamp ${JSON.stringify(value)} signed with the current secret, tolerance setting ${String(setting)}`,
@@ -1062,6 +1233,7 @@ export class ProviderFuzz {
 			settings: { ...base.settings, replayToleranceSeconds: setting },
 			expect,
 			forgery: expect.outcome === 'refuse',
+			replay: { timestamp: value, tolerance },
 		};
 	}
 
@@ -1248,6 +1420,53 @@ export class ProviderFuzz {
 		};
 	}
 
+	/** HTTP only: a body that is not JSON at all, under the Content-Type it would come with. */
+	private foreignBody(g: fc.GeneratorValue, base: Base): FuzzCase {
+		const [name, contentType, text] = pick(g, ...foreignBodiesOf(base.event.sample));
+		const headers: Record<string, string> = { ...base.headers };
+		if (contentType === undefined) delete headers['content-type'];
+		else headers['content-type'] = contentType;
+		const retyped: Base = { ...base, headers };
+		const body = Buffer.from(text, 'utf8');
+		const detail = `${name} body (${body.length} bytes) sent as ${contentType ?? 'no Content-Type'}`;
+		if (base.variant.signing && g(fc.boolean)) return this.changedBody(retyped, 'foreign-body', `${detail}, original signature`, body);
+		return this.authenticBody(retyped, 'foreign-body', `${detail}, authentic`, body, refuse(['not_json']));
+	}
+
+	/**
+	 * HTTP only: one top-level field of the sample (the ones replies and
+	 * delivery ids are read from) replaced by a value nested DEPTH deep.
+	 * deep-json puts such a value anywhere, so it reaches a given field rarely.
+	 */
+	private deepField(g: fc.GeneratorValue, base: Base): FuzzCase {
+		const copy = clone(base.event.sample);
+		const keys = Object.keys(copy);
+		const key = keys[g(fc.nat, keys.length - 1)];
+		const [open, close, leaf] = pick(g, ['[', ']', ''], ['{"a":', '}', '1'], ['[{"a":', '}]', '1']);
+		copy[key] = RAW_MARK;
+		const text = JSON.stringify(copy).replace(JSON.stringify(RAW_MARK), () => `${open.repeat(DEPTH)}${leaf}${close.repeat(DEPTH)}`);
+		return this.authenticBody(base, 'deep-field', `${key} = ${DEPTH} levels of ${open}`, Buffer.from(text, 'utf8'));
+	}
+
+	/**
+	 * HTTP only: an authentic body around the Max Body Size option (in MiB),
+	 * padded with JSON whitespace: refused with 413 exactly when it is longer
+	 * than the option's bytes (README), whatever its Content-Length says.
+	 */
+	private maxBodySize(g: fc.GeneratorValue, base: Base): FuzzCase {
+		const mib = pick(g, 0.001, 0.002, 0.005);
+		const limit = mib * 1024 * 1024;
+		const target = g(fc.boolean)
+			? Math.floor(limit) + g(fc.integer, { min: -2, max: 2 })
+			: Math.round(limit * pick(g, 0.5, 0.9, 1.1, 2, 4));
+		const padding = Math.max(0, target - base.body.length);
+		const body = Buffer.concat([base.body, Buffer.from(pick(g, ' ', '\n', '\t').repeat(padding), 'utf8')]);
+		const settings = { ...base.settings, options: { ...base.settings.options, maxBodySize: mib } };
+		const expect = body.length > limit ? refuse(['body_too_large']) : ACCEPT;
+		const detail = `${body.length} bytes, Max Body Size ${mib} MiB (${limit} bytes)`;
+		return this.authenticBody({ ...base, settings }, 'max-body-size', detail, body, expect);
+	}
+
 	private address(g: fc.GeneratorValue, base: Base): FuzzCase {
 		const ranges = base.variant.ipRanges as readonly string[];
 		const oracle = new AddressOracle(ranges);
@@ -1280,4 +1499,419 @@ export class ProviderFuzz {
 			forgery: !allowed,
 		};
 	}
+}
+
+// --- over HTTP: the trigger inside n8n ------------------------------------------------------------
+//
+// The same cases, sent to the trigger over loopback HTTP (test/fuzz/trigger.fuzz.test.ts through
+// n8n-core's WebhookContext, test/e2e/fuzz.e2e.ts through a real n8n). The receiver reads the clock
+// and the socket itself, so ProviderFuzz is given the real clock (FuzzOptions.clock) and toHttp()
+// carries the case's client address in X-Forwarded-For; the answer is judged by judgeAnswer() against
+// the provider's own reply functions, never against the code under test.
+
+/** Content-Types a provider might send, or a proxy might rewrite a delivery to (undefined: none at all). */
+export const HTTP_CONTENT_TYPES: ReadonlyArray<string | undefined> = [
+	'application/json',
+	'application/json; charset=utf-8',
+	'application/vnd.provider+json',
+	'text/plain',
+	'application/x-www-form-urlencoded',
+	'multipart/form-data; boundary=x',
+	'application/xml',
+	undefined,
+];
+
+/** A gzip header over bytes that are not deflate data: n8n's raw-body reader fails on it. */
+const CORRUPT_GZIP = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03]), Buffer.from('not deflate data at all', 'latin1')]);
+
+/** Bodies that are not JSON, each with the Content-Type it would come with (undefined: none). */
+function foreignBodiesOf(sample: JsonObject): Array<readonly [string, string | undefined, string]> {
+	const json = JSON.stringify(sample);
+	const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	const fields = Object.entries(sample)
+		.filter(([key, value]) => /^[A-Za-z_][\w.-]*$/.test(key) && (typeof value !== 'object' || value === null))
+		.map(([key, value]) => `<${key}>${escapeXml(String(value))}</${key}>`)
+		.join('');
+	return [
+		['XML', 'application/xml', `<?xml version="1.0" encoding="UTF-8"?><event>${fields}</event>`],
+		['empty', 'application/json', ''],
+		['empty', undefined, ''],
+		['whitespace', 'application/json', ' \r\n\t '],
+		['form-urlencoded', 'application/x-www-form-urlencoded', `payload=${encodeURIComponent(json)}`],
+		[
+			'multipart',
+			'multipart/form-data; boundary=x',
+			`--x\r\nContent-Disposition: form-data; name="payload"\r\nContent-Type: application/json\r\n\r\n${json}\r\n--x--\r\n`,
+		],
+		['text', 'text/plain', 'ok'],
+		['JSONP', 'application/javascript', `callback(${json})`],
+	];
+}
+
+/** One delivery on the wire, and what the trigger will have in front of it. */
+export interface HttpDelivery {
+	/** Header lines in order; values are latin1 text, one character per byte, as HTTP carries them. */
+	readonly lines: ReadonlyArray<readonly [string, string]>;
+	/** The bytes sent (compressed when a Content-Encoding line says so). */
+	readonly wire: Buffer;
+	/** Sent with Transfer-Encoding: chunked instead of a Content-Length. */
+	readonly chunked: boolean;
+	/** The body the trigger reads once n8n has decompressed it (undefined: it cannot be read). */
+	readonly body: Buffer | undefined;
+	/** The sent headers as Node's parser gives them (lower-case names, duplicates joined or discarded). */
+	readonly headers: Record<string, string>;
+	/** The trigger's node parameters that put the case's settings in force. */
+	readonly parameters: Record<string, unknown>;
+	/** The credential's secrets, current and previous ('' for none). */
+	readonly credential: { readonly signingSecret: string; readonly previousSigningSecret: string };
+	/** What the transport changed, for the counts and a failure message. */
+	readonly transport: string;
+}
+
+/** The header lines as undici takes them: name, value, name, value (repeated names stay separate lines). */
+export function headerList(delivery: HttpDelivery): string[] {
+	return delivery.lines.flatMap(([name, value]) => [name, value]);
+}
+
+/** The body as undici takes it: the bytes, or 512-byte chunks with no Content-Length (Transfer-Encoding: chunked). */
+export function requestBody(delivery: HttpDelivery): Buffer | Readable {
+	if (!delivery.chunked) return delivery.wire;
+	const chunks: Buffer[] = [];
+	for (let at = 0; at < delivery.wire.length; at += 512) chunks.push(delivery.wire.subarray(at, at + 512));
+	return Readable.from(chunks);
+}
+
+export type HttpTranslation = { readonly ok: true; readonly delivery: HttpDelivery } | { readonly ok: false; readonly why: string };
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Field-value characters (RFC 9110: visible ASCII, SP, HTAB, obs-text). */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const CLIENT_MANAGED = new Set(['host', 'connection', 'keep-alive', 'upgrade', 'transfer-encoding', 'content-length', 'expect', 'te', 'trailer']);
+
+/**
+ * Why a header line cannot be put on the wire so that the receiver reads what
+ * the case says: HTTP has no way to carry the value, or strips what the case
+ * relies on (surrounding spaces; neutral only where the oracle trims itself).
+ */
+function unsendable(name: string, value: string, paddingIsNeutral: boolean): string | undefined {
+	const lower = name.toLowerCase();
+	if (!TOKEN.test(name)) return 'a header name that is not a token';
+	if (CLIENT_MANAGED.has(lower)) return `${lower}: managed by the HTTP client`;
+	if (!FIELD_VALUE.test(value)) return `${lower}: control or non-latin1 characters`;
+	if (!paddingIsNeutral && /^[ \t]|[ \t]$/.test(value)) return `${lower}: surrounding whitespace, which HTTP strips`;
+	return undefined;
+}
+
+/** Duplicates Node's HTTP parser keeps only the first of (http.IncomingMessage.headers). */
+const SINGLE_VALUED = new Set([
+	'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since',
+	'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after',
+	'server', 'user-agent',
+]);
+
+/** What `req.headers` holds for these lines: names lower-cased, values trimmed, duplicates joined or dropped. */
+function receivedHeaders(lines: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [rawName, rawValue] of lines) {
+		const name = rawName.toLowerCase();
+		if (name === '__proto__') continue; // Node drops it
+		const value = rawValue.replace(/^[ \t]+|[ \t]+$/g, '');
+		const had = Object.prototype.hasOwnProperty.call(out, name);
+		if (had && SINGLE_VALUED.has(name)) continue;
+		const joined = had ? `${out[name]}${name === 'cookie' ? '; ' : ', '}${value}` : value;
+		Object.defineProperty(out, name, { value: joined, enumerable: true, writable: true, configurable: true });
+	}
+	return out;
+}
+
+function unionOf(expectations: readonly Expectation[]): Expectation {
+	const reasons = [...new Set(expectations.flatMap((e) => (e.outcome === 'accept' ? [] : e.reasons)))];
+	if (expectations.every((e) => e.outcome === 'accept')) return ACCEPT;
+	if (expectations.every((e) => e.outcome === 'refuse')) return refuse(reasons);
+	return either(reasons);
+}
+
+/**
+ * The expectation for a receiver whose clock read some second between `fromS`
+ * (when the case was drawn) and `toS` (when it answered): for a case judged
+ * against a replay window to the second, any of them may have been the one.
+ */
+export function expectationAcross(c: FuzzCase, fromS: number, toS: number): { expect: Expectation; forgery: boolean } {
+	if (c.replay === undefined || fromS >= toS) return { expect: c.expect, forgery: c.forgery };
+	const seconds = toS - fromS > 4 ? [fromS, toS] : Array.from({ length: toS - fromS + 1 }, (_, i) => fromS + i);
+	const expect = unionOf(seconds.map((s) => replayExpectation(c.replay?.timestamp, c.replay?.tolerance ?? Number.NaN, s)));
+	return { expect, forgery: expect.outcome === 'refuse' };
+}
+
+/**
+ * README "Events" and "Emit Connection Tests": whether an accepted delivery
+ * of `eventType` starts the workflow (true) or is only acknowledged (false).
+ */
+export function startsWorkflow(provider: ProviderDefinition, settings: TriggerSettings, eventType: string): boolean {
+	if (provider.connectionTestEvents?.some((event) => event.name === eventType)) return settings.emitConnectionTests === true;
+	return settings.events.includes(ALL_EVENTS) || settings.events.includes(eventType);
+}
+
+/** What came back for one delivery, and when. */
+export interface AnswerFacts {
+	readonly status: number;
+	readonly text: string;
+	/** The body the trigger read (decompressed) and the headers it saw. */
+	readonly body: Buffer | undefined;
+	readonly headers: HeaderMap;
+	/** When the request was sent and when its answer had arrived (ms): the receiver's clock read in between. */
+	readonly sentAtMs: number;
+	readonly answeredAtMs: number;
+}
+
+export type AnswerJudgement =
+	| {
+			readonly ok: true;
+			/** A 2xx: the provider's success reply for this payload. */
+			readonly accepted: boolean;
+			/** The allowed reasons whose refusal the answer is (empty when accepted). */
+			readonly reasons: readonly string[];
+			/** Accepted: the event the payload names. */
+			readonly eventType?: string;
+	  }
+	| {
+			readonly ok: false;
+			readonly problem: string;
+			/** Not the trigger's answer at all: n8n's, the harness's, a stack trace, no JSON. */
+			readonly foreign: boolean;
+	  };
+
+/** Texts of answers n8n (or the harness standing in for it) writes itself, and of stack traces. */
+const FOREIGN_TEXTS: readonly RegExp[] = [
+	/Workflow Webhook Error/i,
+	/could not be started/i,
+	/Failed to parse request body/i,
+	/could not be parsed/i,
+	/There was a problem executing the workflow/i,
+	/Workflow was started/i,
+	/Webhook call received/i,
+	/is not registered/i,
+	/^harness/i,
+	/\n\s*at \S.*:\d+:\d+/,
+	/Maximum call stack/i,
+];
+/** Statuses the harness uses for "the node threw past n8n" and "nobody answered". */
+export const HARNESS_FAILURE_STATUSES: readonly number[] = [597, 598, 599];
+
+function valueAt(value: unknown, path: Path): unknown {
+	let current = value;
+	for (const key of path) {
+		if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+		current = (current as Record<string | number, unknown>)[key];
+	}
+	return current;
+}
+
+/** Where two JSON values differ (leaves, or the first level their shapes part). */
+function differences(a: unknown, b: unknown, path: Path = [], out: Path[] = []): Path[] {
+	if (isDeepStrictEqual(a, b)) return out;
+	if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
+		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+			differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key], out);
+		}
+		return out;
+	}
+	out.push(path);
+	return out;
+}
+
+function hasStackKey(value: unknown): boolean {
+	if (typeof value !== 'object' || value === null) return false;
+	return Object.entries(value).some(([key, child]) => /^stack/i.test(key) || hasStackKey(child));
+}
+
+/** The body as `res.json` writes it and a client reads it back; throws when it cannot be written. */
+function asSent(body: unknown): unknown {
+	return JSON.parse(JSON.stringify(body)) as unknown;
+}
+
+const DETAIL_SENTINELS = ['\u0001fuzz-detail-a\u0001', '\u0001fuzz-detail-b\u0001'] as const;
+
+/**
+ * Whether the answer is exactly `provider.replies.rejected` of `reason` with
+ * some detail. Where a reply repeats the refusal's detail (found by calling it
+ * with two sentinels), the detail is read back from the answer and the reply
+ * function called with it: the whole body must come out the same.
+ */
+function isRefusalFor(provider: ProviderDefinition, reason: RejectionReason, status: number, json: unknown): boolean {
+	const [a, b] = DETAIL_SENTINELS.map((sentinel) => provider.replies.rejected(reject(reason, sentinel)));
+	if (a.status !== status) return false;
+	const template = asSent(a.body);
+	const slots = differences(template, asSent(b.body));
+	let detail: string = DETAIL_SENTINELS[0];
+	if (slots.length > 0) {
+		const pattern = valueAt(template, slots[0]);
+		const actual = valueAt(json, slots[0]);
+		if (typeof pattern !== 'string' || typeof actual !== 'string') return false;
+		const at = pattern.indexOf(DETAIL_SENTINELS[0]);
+		if (at === -1) return false;
+		const [prefix, suffix] = [pattern.slice(0, at), pattern.slice(at + DETAIL_SENTINELS[0].length)];
+		if (actual.length < prefix.length + suffix.length || !actual.startsWith(prefix) || !actual.endsWith(suffix)) return false;
+		detail = actual.slice(prefix.length, actual.length - suffix.length);
+	}
+	const own = provider.replies.rejected(reject(reason, detail));
+	return own.status === status && isDeepStrictEqual(asSent(own.body), json);
+}
+
+/**
+ * Whether the answer is exactly `provider.replies.accepted` for this payload
+ * at some moment between sending and answering. Where the reply carries the
+ * time (found by calling it at two moments), the moment is read back from the
+ * answer and the reply function called with it.
+ */
+function isAcceptanceOf(provider: ProviderDefinition, payload: JsonObject, eventType: string, facts: AnswerFacts, json: unknown): boolean {
+	const at = (ms: number) => provider.replies.accepted({ payload, eventType, now: new Date(ms) });
+	const a = at(facts.sentAtMs);
+	if (a.status !== facts.status) return false;
+	const template = asSent(a.body);
+	const slots = differences(template, asSent(at(facts.sentAtMs + 86_400_123).body));
+	if (slots.length === 0) return isDeepStrictEqual(template, json);
+	const actual = valueAt(json, slots[0]);
+	const candidates = typeof actual === 'string' ? [Date.parse(actual)] : typeof actual === 'number' ? [actual, actual * 1000] : [];
+	return candidates.some((ms) => {
+		if (!Number.isFinite(ms) || ms < facts.sentAtMs - 1000 || ms > facts.answeredAtMs + 1000) return false;
+		const own = at(ms);
+		return own.status === facts.status && isDeepStrictEqual(asSent(own.body), json);
+	});
+}
+
+/**
+ * Judges one answer against the case's expectation using only the provider's
+ * reply functions: a 2xx must be its success reply for the payload sent (and
+ * only when the expectation allows acceptance); anything else must be its
+ * refusal for one of the expected reasons (or for a reason allowed anytime).
+ * Whatever n8n or the harness would write itself, a stack trace or an answer
+ * that is not JSON is `foreign`.
+ */
+export function judgeAnswer(provider: ProviderDefinition, expect: Expectation, facts: AnswerFacts): AnswerJudgement {
+	const foreign = (problem: string): AnswerJudgement => ({ ok: false, problem, foreign: true });
+	const wrong = (problem: string): AnswerJudgement => ({ ok: false, problem, foreign: false });
+	if (HARNESS_FAILURE_STATUSES.includes(facts.status)) return foreign(`status ${facts.status}: the node threw or nobody answered`);
+	const text = FOREIGN_TEXTS.find((pattern) => pattern.test(facts.text));
+	if (text) return foreign(`the answer has ${String(text)} in it`);
+	let json: unknown;
+	try {
+		json = JSON.parse(facts.text);
+	} catch {
+		return foreign('the answer is not JSON');
+	}
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) return foreign('the answer is not a JSON object');
+	if (hasStackKey(json)) return foreign('the answer has a stack key');
+
+	if (facts.status >= 200 && facts.status < 300) {
+		if (expect.outcome === 'refuse') return wrong(`answered ${facts.status} where a refusal for ${expect.reasons.join(' | ')} is expected`);
+		let payload: unknown;
+		try {
+			payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(facts.body));
+		} catch {
+			return wrong('answered 2xx to a body that is not UTF-8 JSON');
+		}
+		if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return wrong('answered 2xx to a body that is not a JSON object');
+		const eventType = provider.eventTypeOf(payload as JsonObject, facts.headers);
+		if (eventType === undefined) return wrong('answered 2xx to a payload that names no event');
+		try {
+			if (!isAcceptanceOf(provider, payload as JsonObject, eventType, facts, json)) {
+				return wrong(`the 2xx answer is not the provider's success reply for this ${eventType} payload`);
+			}
+		} catch (error) {
+			return wrong(`the provider's own success reply for this payload cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+		}
+		return { ok: true, accepted: true, reasons: [], eventType };
+	}
+	const allowed = expect.outcome === 'accept' ? [] : [...new Set([...expect.reasons, ...ANYTIME_REASONS])];
+	const matching = allowed.filter((reason) => isRefusalFor(provider, reason as RejectionReason, facts.status, json));
+	if (matching.length > 0) return { ok: true, accepted: false, reasons: matching };
+	const all = Object.keys(DEFAULT_REJECTION_STATUS) as RejectionReason[];
+	const actually = all.filter((reason) => isRefusalFor(provider, reason, facts.status, json));
+	if (actually.length === 0) return wrong(`status ${facts.status} with this body is none of the provider's replies`);
+	return wrong(
+		expect.outcome === 'accept'
+			? `refused (${actually.join(' | ')}) a delivery that must be accepted`
+			: `refused for ${actually.join(' | ')}, not for ${allowed.join(' | ')}`,
+	);
+}
+
+/** Counts of deliveries sent over HTTP, for one provider. */
+export class HttpTally {
+	sent = 0;
+	controls = 0;
+	emitted = 0;
+	acknowledged = 0;
+	readonly refusedByStatus: Record<string, number> = {};
+	forgeriesSent = 0;
+	forgeriesAccepted = 0;
+	/** Answers that were not the trigger's: n8n's or the harness's own, stack traces, no JSON. */
+	foreignAnswers = 0;
+	failureCount = 0;
+	/** The first few failures, described. */
+	readonly failures: string[] = [];
+	readonly kinds: Record<string, number> = {};
+	readonly transports: Record<string, number> = {};
+	/** Cases drawn but not sent, by why (see toHttp). */
+	readonly redrawn: Record<string, number> = {};
+	/** Time from sending to the whole answer, per delivery (ms). */
+	readonly latencies: number[] = [];
+	slowest = { ms: -1, what: '' };
+
+	/** Notes how long one delivery took to be answered. */
+	timed(ms: number, what: string): void {
+		this.latencies.push(ms);
+		if (ms > this.slowest.ms) this.slowest = { ms, what };
+	}
+
+	get accepted(): number {
+		return this.emitted + this.acknowledged;
+	}
+
+	get mutated(): number {
+		return this.sent - this.controls;
+	}
+
+	fail(description: string): void {
+		this.failureCount++;
+		if (this.failures.length < 8) this.failures.push(description);
+	}
+
+	count(record: Record<string, number>, key: string): void {
+		record[key] = (record[key] ?? 0) + 1;
+	}
+
+	summary(key: string, seconds: number): string {
+		const list = (record: Record<string, number>) =>
+			Object.entries(record)
+				.sort(([, a], [, b]) => b - a)
+				.map(([name, count]) => `${name} ${count}`)
+				.join(', ') || 'none';
+		const refused = Object.values(this.refusedByStatus).reduce((a, b) => a + b, 0);
+		return (
+			`[${key}] ${seconds.toFixed(1)} s: sent ${this.sent} (${this.mutated} mutated), accepted ${this.accepted} ` +
+			`(emitted ${this.emitted}, acknowledged ${this.acknowledged}), refused ${refused} (by status: ${list(this.refusedByStatus)}); ` +
+			`forgeries sent ${this.forgeriesSent}, accepted ${this.forgeriesAccepted}; foreign answers ${this.foreignAnswers}; failures ${this.failureCount}` +
+			`\n  answered in ${this.latencyText()}` +
+			`\n  mutations: ${list(this.kinds)}\n  transport: ${list(this.transports)}\n  redrawn (not sendable as drawn): ${list(this.redrawn)}`
+		);
+	}
+
+	private latencyText(): string {
+		if (this.latencies.length === 0) return '(no deliveries)';
+		const sorted = [...this.latencies].sort((a, b) => a - b);
+		const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+		return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${this.slowest.ms} ms (${this.slowest.what})`;
+	}
+}
+
+/** A failure message: the case, how it went on the wire and what came back. */
+export function describeHttpCase(c: FuzzCase, delivery: HttpDelivery, status: number, text: string, problem: string): string {
+	return [
+		problem,
+		describeCase(c),
+		`transport: ${delivery.transport}; parameters: ${JSON.stringify(delivery.parameters)}`,
+		`header lines: ${JSON.stringify(delivery.lines).slice(0, 1200)}`,
+		`answer: ${status} ${text.slice(0, 400)}`,
+	].join('\n  ');
 }
