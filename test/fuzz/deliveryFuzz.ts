@@ -505,21 +505,6 @@ function drawAddress(g: fc.GeneratorValue, ranges: readonly string[], preferAllo
 	}
 }
 
-// --- known, unfixed bugs ---------------------------------------------------------------
-
-/**
- * KNOWN BUG (test/fuzz/regressions.test.ts): eSahayak's and MerajutASA's
- * success replies echo the payload's `id` / `event_id` whatever it is, so an
- * authentic body with a value nested deeper than JSON.stringify can recurse
- * (about 4,000 levels) gives a reply the trigger cannot write. Only that
- * case, an accepted deep-JSON delivery, is counted instead of failing the
- * run; every other case must have a serialisable reply. Remove this once the
- * regression test passes as a plain test.
- */
-function isKnownUnserialisableEcho(c: FuzzCase, outcome: DeliveryOutcome): boolean {
-	return c.kind === 'deep-json' && outcome.action !== 'reject';
-}
-
 // --- the tally ------------------------------------------------------------------------------
 
 export class Tally {
@@ -530,8 +515,6 @@ export class Tally {
 	forgeriesSent = 0;
 	forgeriesAccepted = 0;
 	exceptions = 0;
-	/** Cases that hit a known, unfixed bug (see isKnownUnserialisableEcho). */
-	knownIssues = 0;
 	readonly kinds: Record<string, number> = {};
 
 	get accepted(): number {
@@ -556,7 +539,6 @@ export class Tally {
 			`[fuzz ${key}] seed ${seed}: sent ${this.sent} (${this.mutated} mutated), accepted ${this.accepted} (emitted ${this.emitted}, ` +
 			`acknowledged ${this.acknowledged}), refused ${refusedTotal} (${byReason}); forgeries sent ${this.forgeriesSent}, ` +
 			`forgeries accepted ${this.forgeriesAccepted}; exceptions ${this.exceptions}` +
-			(this.knownIssues > 0 ? `; KNOWN BUG hit ${this.knownIssues}x: accepted reply echoes a value too deep to serialise` : '') +
 			`\n  mutations: ${kinds}`
 		);
 	}
@@ -853,8 +835,7 @@ export class ProviderFuzz {
 		try {
 			JSON.stringify(outcome.reply.body);
 		} catch (error) {
-			if (isKnownUnserialisableEcho(c, outcome)) tally.knownIssues++;
-			else fail(`the reply body cannot be serialised: ${error instanceof Error ? error.message : String(error)}`, outcome);
+			fail(`the reply body cannot be serialised: ${error instanceof Error ? error.message : String(error)}`, outcome);
 		}
 		if (outcome.action === 'emit' && Object.getPrototypeOf(outcome.item) !== Object.prototype) {
 			fail('the emitted item does not have Object.prototype as its prototype', outcome);
