@@ -282,11 +282,13 @@ export class N8nClient {
 	}
 
 	/**
-	 * How many executions n8n holds for the workflow, whatever their status
-	 * (internal REST: the public API leaves out the ones running right now).
+	 * How many executions n8n holds for the workflow, whatever their status.
+	 * Internal REST with every status named: the public API leaves out the
+	 * running ones, and without a status filter n8n counts only finished ones.
 	 */
 	async countExecutions(workflowId: string): Promise<number> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const status = ['new', 'running', 'success', 'error', 'crashed', 'waiting', 'canceled', 'unknown'];
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
 		return (await this.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`)).data.count;
 	}
 
