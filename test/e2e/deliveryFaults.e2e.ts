@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 
 import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { buildDelivery } from '../tools/send-event';
-import { bootN8n, type N8nInstance } from './harness';
+import { bootN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 import { groupAlive, signalGroup } from './harness/proc';
 import { account, sendLikeAProvider, type Delivery } from './harness/providerSender';
 import { waitFor } from './harness/wait';
@@ -37,27 +37,13 @@ describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across a
 
 	beforeAll(async () => {
 		n8n = await bootN8n({ label: `faults-${signal.toLowerCase()}` });
-		const credential = await n8n.api('POST', '/credentials', {
-			body: { name: 'Churn Saver faults', type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
-		});
-		const workflow = await n8n.createWorkflow({
+		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e faults ${signal}`,
-			nodes: [
-				{
-					name: 'Trigger',
-					type: 'CUSTOM.churnSaverTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
-					credentials: { churnSaverApi: { id: credential.id, name: 'Churn Saver faults' } },
-				},
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
-		});
-		workflowId = workflow.id;
-		await n8n.publishWorkflow(workflowId);
-		url = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+			nodeName: 'churnSaverTrigger',
+			credentialType: 'churnSaverApi',
+			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
+		}));
 	}, 300_000);
 
 	afterAll(async () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { buildDelivery } from '../tools/send-event';
-import { getSharedN8n, type N8nInstance } from './harness';
+import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 import { account, sendLikeAProvider, type Delivery } from './harness/providerSender';
 import { waitFor } from './harness/wait';
 
@@ -48,27 +48,13 @@ describe('Ignore Duplicate Deliveries in a real n8n, under concurrency', () => {
 
 	beforeAll(async () => {
 		n8n = getSharedN8n();
-		const credential = await n8n.api('POST', '/credentials', {
-			body: { name: 'Churn Saver duplicates', type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
-		});
-		const workflow = await n8n.createWorkflow({
+		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: 'e2e duplicates',
-			nodes: [
-				{
-					name: 'Trigger',
-					type: 'CUSTOM.churnSaverTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
-					credentials: { churnSaverApi: { id: credential.id, name: 'Churn Saver duplicates' } },
-				},
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
-		});
-		workflowId = workflow.id;
-		await n8n.publishWorkflow(workflowId);
-		url = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+			nodeName: 'churnSaverTrigger',
+			credentialType: 'churnSaverApi',
+			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
+		}));
 	});
 
 	afterAll(async () => {

@@ -47,7 +47,7 @@ import {
 } from '../fuzz/deliveryFuzz';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../support/fakeSubscriptionApi';
 import { discoverProviders, payloadOf } from '../support/providers';
-import { getSharedN8n, waitFor, type N8nExecution, type N8nInstance } from './harness';
+import { getSharedN8n, publishTriggerWorkflow, waitFor, type N8nExecution, type N8nInstance } from './harness';
 
 const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 500);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_260_301;
@@ -113,27 +113,13 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('f
 				listKey: api.listKey,
 			});
 		}
-		const credential = await n8n.api<{ id: string }>('POST', '/credentials', {
-			body: { name: `${provider.displayName} fuzz`, type: credentialType, data: { baseUrl: fake?.baseUrl ?? 'http://127.0.0.1:9', apiKey: API_KEY, ...secrets } },
-		});
-		const workflow = await n8n.createWorkflow({
+		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e fuzz ${key}`,
-			nodes: [
-				{
-					name: 'Trigger',
-					type: `CUSTOM.${folder.charAt(0).toLowerCase()}${folder.slice(1)}Trigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters,
-					credentials: { [credentialType]: { id: credential.id, name: `${provider.displayName} fuzz` } },
-				},
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
-		});
-		workflowId = workflow.id;
-		await n8n.publishWorkflow(workflow.id);
-		url = await n8n.productionWebhookUrl(workflow, 'Trigger');
+			nodeName: `${folder.charAt(0).toLowerCase()}${folder.slice(1)}Trigger`,
+			credentialType,
+			credentialData: { baseUrl: fake?.baseUrl ?? 'http://127.0.0.1:9', apiKey: API_KEY, ...secrets },
+			parameters,
+		}));
 	});
 
 	afterAll(async () => {

@@ -14,7 +14,7 @@ import type { ProviderDefinition } from '../../nodes/shared/provider';
 import { post, type PostResult } from '../support/post';
 import { discoverProviders, signedHeaders } from '../support/providers';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
-import { getSharedN8n, type N8nInstance } from './harness';
+import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 
 const CONTENT_TYPES = [
 	'application/json',
@@ -77,25 +77,13 @@ describe.each(cases)('%s trigger: the unit-test harness answers like the real n8
 		const credentialType = nodeType.description.credentials?.[0]?.name as string;
 		const data = { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret };
 		harness = await startTriggerHarness({ nodeType, parameters, credentials: { type: credentialType, data } });
-		const credential = await n8n.api('POST', '/credentials', { body: { name: `${provider.displayName} fidelity`, type: credentialType, data } });
-		const workflow = await n8n.createWorkflow({
+		({ workflowId, url: n8nUrl } = await publishTriggerWorkflow(n8n, {
 			name: `e2e fidelity ${provider.key}`,
-			nodes: [
-				{
-					name: 'Trigger',
-					type: `CUSTOM.${nodeType.description.name}`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters,
-					credentials: { [credentialType]: { id: credential.id, name: `${provider.displayName} fidelity` } },
-				},
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
-		});
-		workflowId = workflow.id;
-		await n8n.publishWorkflow(workflowId);
-		n8nUrl = await n8n.productionWebhookUrl(workflowId, 'Trigger');
+			nodeName: nodeType.description.name,
+			credentialType,
+			credentialData: data,
+			parameters,
+		}));
 	});
 
 	afterAll(async () => {

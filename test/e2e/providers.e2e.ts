@@ -10,7 +10,7 @@ import { reject, type RejectionReason } from '../../nodes/shared/verification/ve
 import { discoverProviders, payloadOf } from '../support/providers';
 import { post } from '../support/post';
 import { buildDelivery, type SendOptions } from '../tools/send-event';
-import { getSharedN8n, type N8nInstance } from './harness';
+import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 
 /** Provider-specific node parameters the e2e needs (n8n sees us from 127.0.0.1, not from eSahayak). */
 const EXTRA_PARAMETERS: Record<string, Record<string, unknown>> = {
@@ -18,17 +18,6 @@ const EXTRA_PARAMETERS: Record<string, Record<string, unknown>> = {
 	esahayak: { trustedProxyHops: 1 },
 };
 const PROVIDER_ADDRESS = '52.66.123.10';
-
-function triggerNodeOf(folder: string, provider: ProviderDefinition, events: string[], credentialId: string, credentialType: string) {
-	return {
-		name: 'Trigger',
-		type: `CUSTOM.${folder.charAt(0).toLowerCase()}${folder.slice(1)}Trigger`,
-		typeVersion: 1,
-		position: [0, 0] as [number, number],
-		parameters: { events, ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
-		credentials: { [credentialType]: { id: credentialId, name: `${provider.displayName} e2e` } },
-	};
-}
 
 function statusFor(provider: ProviderDefinition, reason: RejectionReason): number {
 	return provider.replies.rejected(reject(reason, 'e2e')).status;
@@ -67,20 +56,13 @@ describe.each(cases)('%s trigger in a real n8n', (_name, { folder, provider }) =
 		const triggerModule = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
 		const trigger = new (Object.values(triggerModule)[0])();
 		const credentialType = trigger.description.credentials[0].name as string;
-		const credential = await n8n.api('POST', '/credentials', {
-			body: { name: `${provider.displayName} e2e`, type: credentialType, data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
-		});
-		const workflow = await n8n.createWorkflow({
+		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e ${provider.key}`,
-			nodes: [
-				triggerNodeOf(folder, provider, selected.map((event) => event.name), credential.id, credentialType),
-				{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { Trigger: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
-		});
-		workflowId = workflow.id;
-		await n8n.publishWorkflow(workflowId);
-		url = await n8n.productionWebhookUrl(workflow, 'Trigger');
+			nodeName: trigger.description.name,
+			credentialType,
+			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			parameters: { events: selected.map((event) => event.name), ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
+		}));
 	});
 
 	afterAll(async () => {

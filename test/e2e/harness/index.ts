@@ -35,5 +35,7 @@ export type { StagedPackage } from './pack';
 export { CACHE_ROOT, N8N_VERSION, REPO_ROOT, SCRATCH_ROOT, devUserFolder, hostInstallDir, hostNodeBin } from './paths';
 export { deriveWebhookPath, expectedWebhookPath, readWebhookEntities } from './webhooks';
 export type { WebhookEntity } from './webhooks';
+export { publishTriggerWorkflow } from './triggerWorkflow';
+export type { TriggerWorkflow, TriggerWorkflowOptions } from './triggerWorkflow';
 export { waitFor } from './wait';
 export type { WaitForOptions } from './wait';
