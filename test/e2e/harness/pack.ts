@@ -36,7 +36,7 @@ interface PackedManifest {
 }
 
 export interface PackOptions {
-	/** Names the staging folder: <tmp>/n8n-nodes-webhook-connectors-e2e/staged-<label>. */
+	/** Names the staging folder: <tmp>/n8n-nodes-webhook-connectors-e2e/staged-<label>-<random>. */
 	label?: string;
 	repoRoot?: string;
 }
@@ -46,9 +46,10 @@ export async function packPackage(options: PackOptions = {}): Promise<StagedPack
 	const repoRoot = options.repoRoot ?? REPO_ROOT;
 	if (!fs.existsSync(path.join(repoRoot, 'dist'))) throw new Error(`${repoRoot}/dist does not exist: run \`npm run build\` first`);
 
-	const stagingDir = path.join(SCRATCH_ROOT, `staged-${options.label ?? process.pid}`);
-	fs.rmSync(stagingDir, { recursive: true, force: true });
-	fs.mkdirSync(stagingDir, { recursive: true });
+	// A folder of its own: two suites on one machine boot instances with the same label, and one
+	// removing its staged package must not pull the nodes from under the other's n8n at its restart.
+	fs.mkdirSync(SCRATCH_ROOT, { recursive: true });
+	const stagingDir = fs.mkdtempSync(path.join(SCRATCH_ROOT, `staged-${options.label ?? process.pid}-`));
 
 	// --ignore-scripts: pack what is built, never rebuild as a side effect.
 	const out = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', stagingDir], {
