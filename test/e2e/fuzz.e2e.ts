@@ -36,7 +36,6 @@ import {
 	headerList,
 	HTTP_CONTENT_TYPES,
 	HttpTally,
-	judgeAnswer,
 	PREVIOUS_SECRET,
 	ProviderFuzz,
 	requestBody,
@@ -149,21 +148,14 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('f
 		const { status, text, sentAtMs, answeredAtMs } = await send(delivery);
 		tally.timed(answeredAtMs - sentAtMs, `${c.kind}, ${delivery.transport}, ${status}`);
 		const { expect, forgery } = expectationAcross(c, Math.floor(c.request.now.getTime() / 1000), Math.floor(answeredAtMs / 1000));
-		if (forgery) tally.forgeriesSent++;
-		const judgement =
-			status === 0
-				? ({ ok: false, problem: text, foreign: true } as const)
-				: judgeAnswer(provider, expect, { status, text, body: delivery.body, headers: delivery.headers, sentAtMs, answeredAtMs });
-		const problems: string[] = [];
-		const ok2xx = status >= 200 && status < 300;
-		if (ok2xx && forgery) {
-			tally.forgeriesAccepted++;
-			problems.push(`ACCEPTED A FORGERY (${status})`);
-		}
-		if (!judgement.ok) {
-			if (judgement.foreign) tally.foreignAnswers++;
-			problems.push(judgement.problem);
-		}
+		const { judgement, ok2xx, problems } = tally.judge(provider, expect, forgery, {
+			status,
+			text,
+			body: delivery.body,
+			headers: delivery.headers,
+			sentAtMs,
+			answeredAtMs,
+		});
 		if (!ok2xx) tally.count(tally.refusedByStatus, String(status));
 		else if (judgement.ok && judgement.accepted) {
 			// Emitted or only acknowledged, as the workflow's settings say (README "Events").

@@ -1817,6 +1817,14 @@ export function judgeAnswer(provider: ProviderDefinition, expect: Expectation, f
 	);
 }
 
+/** One HTTP answer judged against its case's expectation, counted into an HttpTally. */
+export interface HttpCaseJudgement {
+	readonly judgement: AnswerJudgement;
+	readonly ok2xx: boolean;
+	/** What was wrong, for the failure message; empty when nothing was. */
+	readonly problems: string[];
+}
+
 /** Counts of deliveries sent over HTTP, for one provider. */
 export class HttpTally {
 	sent = 0;
@@ -1833,6 +1841,27 @@ export class HttpTally {
 	readonly failures: string[] = [];
 	readonly kinds: Record<string, number> = {};
 	readonly transports: Record<string, number> = {};
+
+	/**
+	 * Judges one answer (`status` 0: none arrived, `text` says why): counts
+	 * forgeries sent and accepted and answers that were not the trigger's.
+	 */
+	judge(provider: ProviderDefinition, expect: Expectation, forgery: boolean, facts: AnswerFacts): HttpCaseJudgement {
+		if (forgery) this.forgeriesSent++;
+		const judgement: AnswerJudgement =
+			facts.status === 0 ? { ok: false, problem: facts.text, foreign: true } : judgeAnswer(provider, expect, facts);
+		const problems: string[] = [];
+		const ok2xx = facts.status >= 200 && facts.status < 300;
+		if (ok2xx && forgery) {
+			this.forgeriesAccepted++;
+			problems.push(`ACCEPTED A FORGERY (${facts.status})`);
+		}
+		if (!judgement.ok) {
+			if (judgement.foreign) this.foreignAnswers++;
+			problems.push(judgement.problem);
+		}
+		return { judgement, ok2xx, problems };
+	}
 	/** Cases drawn but not sent, by why (see toHttp). */
 	readonly redrawn: Record<string, number> = {};
 	/** Time from sending to the whole answer, per delivery (ms). */

@@ -177,21 +177,14 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('t
 		const emitted = harness.emitted.slice(emittedBefore);
 
 		const { expect, forgery } = expectationAcross(c, Math.floor(c.request.now.getTime() / 1000), Math.floor(answeredAtMs / 1000));
-		if (forgery) tally.forgeriesSent++;
-		const problems: string[] = [];
-		const judgement =
-			status === 0
-				? ({ ok: false, problem: text, foreign: true } as const)
-				: judgeAnswer(provider, expect, { status, text, body: delivery.body, headers: delivery.headers, sentAtMs, answeredAtMs });
-		const ok2xx = status >= 200 && status < 300;
-		if (ok2xx && forgery) {
-			tally.forgeriesAccepted++;
-			problems.push(`ACCEPTED A FORGERY (${status})`);
-		}
-		if (!judgement.ok) {
-			if (judgement.foreign) tally.foreignAnswers++;
-			problems.push(judgement.problem);
-		}
+		const { judgement, ok2xx, problems } = tally.judge(provider, expect, forgery, {
+			status,
+			text,
+			body: delivery.body,
+			headers: delivery.headers,
+			sentAtMs,
+			answeredAtMs,
+		});
 		if (!ok2xx) {
 			tally.count(tally.refusedByStatus, String(status));
 			if (emitted.length > 0) problems.push(`a refused delivery emitted ${emitted.length} execution(s)`);
