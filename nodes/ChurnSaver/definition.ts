@@ -38,6 +38,7 @@ function rejectionBody(rejection: Rejection) {
 export const churnSaver: ProviderDefinition = {
 	key: 'churn-saver',
 	displayName: 'Churn Saver',
+	credentialName: 'churnSaverApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: CHURN_SAVER_SIGNATURE_HEADER,

@@ -73,6 +73,7 @@ function rejected(rejection: Rejection): HttpReply {
 export const esahayak: ProviderDefinition = {
 	key: 'esahayak',
 	displayName: 'eSahayak',
+	credentialName: 'eSahayakApi',
 	authentication: {
 		kind: 'ip-allowlist',
 		defaultRanges: ESAHAYAK_IP_RANGES,

@@ -119,6 +119,7 @@ function memberNameOf(payload: JsonObject): string | undefined {
 export const faithFlow: ProviderDefinition = {
 	key: 'faithflow',
 	displayName: 'FaithFlow',
+	credentialName: 'faithFlowApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: FAITHFLOW_SIGNATURE_HEADER,

@@ -47,6 +47,7 @@ function rejected(rejection: Rejection): HttpReply {
 export const merajutAsa: ProviderDefinition = {
 	key: 'merajutasa',
 	displayName: 'MerajutASA',
+	credentialName: 'merajutAsaApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: MERAJUTASA_SIGNATURE_HEADER,

@@ -17,6 +17,7 @@ export const RISHI_SIGNATURE_HEADER = 'x-rishi-signature';
 export const rishi: ProviderDefinition = {
 	key: 'rishi',
 	displayName: 'Rishi',
+	credentialName: 'rishiApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: RISHI_SIGNATURE_HEADER,

@@ -85,6 +85,8 @@ export interface ProviderDefinition {
 	/** Lower-case key used by tooling, e.g. `npm run send -- rishi booking.created`. */
 	readonly key: string;
 	readonly displayName: string;
+	/** The n8n credential type every node of this provider uses, e.g. `rishiApi`. */
+	readonly credentialName: string;
 	readonly authentication: AuthenticationScheme;
 	readonly events: readonly EventDefinition[];
 	/**

@@ -38,6 +38,7 @@ function fakeProvider(authentication: AuthenticationScheme): ProviderDefinition 
 	return {
 		key: 'fake',
 		displayName: 'Fake',
+		credentialName: 'fakeApi',
 		authentication,
 		events: [event('thing.created'), event('thing.deleted')],
 		connectionTestEvents: [event('ping', z.object({ event: z.literal('ping') }).strict())],

@@ -31,6 +31,7 @@ import type { ProviderDefinition } from '../../nodes/shared/provider';
 export const acme: ProviderDefinition = {
 	key: 'acme',
 	displayName: 'Acme',
+	credentialName: 'acmeApi',
 	authentication: { kind: 'hmac-sha256', signatureHeader: 'x-acme-signature', encoding: { prefix: 'sha256=', prefixPolicy: 'optional' } },
 	events: ['order.created', 'order.paid', 'order.refunded'].map((name) => ({
 		name,
