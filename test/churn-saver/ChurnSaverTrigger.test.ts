@@ -6,6 +6,7 @@ import { ChurnSaverTrigger } from '../../nodes/ChurnSaver/ChurnSaverTrigger.node
 import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { CHURN_SAVER_SAMPLES } from '../../nodes/ChurnSaver/samples';
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
+import { settingsFrom } from '../../nodes/shared/pipeline/settings';
 import { validatePayload } from '../../nodes/shared/pipeline/validatePayload';
 import { simulateN8n } from '../support/lifecycleHarness';
 import { post } from '../support/post';
@@ -156,7 +157,7 @@ describe('Churn Saver definition', () => {
 		const outcome = processDelivery(
 			churnSaver,
 			{ rawBody: Buffer.from(SPEC_TEST_PAYLOAD), headers: signed(SPEC_TEST_PAYLOAD), socketAddress: '127.0.0.1', now: new Date() },
-			{ events: ['*'], secrets: [SECRET], invalidPayload: 'reject', includeHeaders: false },
+			settingsFrom(churnSaver, { events: ['*'], secrets: [SECRET], invalidPayload: 'reject', includeHeaders: false }),
 		);
 		expect(outcome).toMatchObject({ action: 'emit', eventType: 'case.created', deliveryId: 'evt_test_123' });
 	});

@@ -6,7 +6,7 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { ACCEPTED_STATUS } from '../../nodes/shared/n8n/rawBodyWebhook';
 import { DELIVERY_ID_KEY, processDelivery } from '../../nodes/shared/pipeline/processDelivery';
-import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import { discoverProviders, ROOT, samplesOf, signedHeaders } from '../support/providers';
 
 /**
@@ -107,7 +107,7 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 
 		const body = JSON.stringify(sample);
 		const scheme = provider.authentication;
-		const settings: TriggerSettings = {
+		const settings: TriggerChoices = {
 			events: ['*'],
 			secrets: ['contract-secret'],
 			invalidPayload: 'reject',
@@ -117,7 +117,7 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 		const socketAddress =
 			scheme.kind === 'ip-allowlist' ? scheme.defaultRanges[0].split('/')[0].replace(/\.0$/, '.10') : '203.0.113.9';
 		const headers = { ...signedHeaders(provider, body, 'contract-secret'), ...(provider.deliveryHeaders?.(event, sample) ?? {}) };
-		const outcome = processDelivery(provider, { rawBody: Buffer.from(body), headers, socketAddress, now: new Date() }, settings);
+		const outcome = processDelivery(provider, { rawBody: Buffer.from(body), headers, socketAddress, now: new Date() }, settingsFrom(provider, settings));
 		expect(outcome.action).toBe('emit');
 		if (outcome.action === 'emit') {
 			// The provider's event id where it has one, else a digest of the exact bytes.

@@ -28,7 +28,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as fc from 'fast-check';
 import { Agent, request } from 'undici';
 
-import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import type { TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 import {
 	CURRENT_SECRET,
@@ -67,7 +67,7 @@ function triggerOutput(execution: N8nExecution): Record<string, unknown> | undef
 }
 
 /** The settings the workflow is published with: all but the last event selected, so some deliveries are only acknowledged. */
-function workflowSettings(provider: ProviderDefinition): Partial<TriggerSettings> {
+function workflowSettings(provider: ProviderDefinition): Partial<TriggerChoices> {
 	const names = provider.events.map((event) => event.name);
 	return {
 		events: names.length > 1 ? names.slice(0, -1) : names,

@@ -4,7 +4,7 @@ import { ESahayakApi } from '../../credentials/ESahayakApi.credentials';
 import { ESahayakTrigger } from '../../nodes/ESahayak/ESahayakTrigger.node';
 import { esahayak, ESAHAYAK_IP_RANGES } from '../../nodes/ESahayak/definition';
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
-import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import type { EventDefinition, JsonObject } from '../../nodes/shared/provider';
 import { post } from '../support/post';
 import { opensslHmacHex } from '../support/sign';
@@ -245,7 +245,7 @@ describe('eSahayak trigger', () => {
 		});
 
 		describe('IPv4-mapped IPv6 socket addresses (dual-stack listeners; the harness listens on IPv4 only)', () => {
-			const settings: TriggerSettings = {
+			const settings: TriggerChoices = {
 				events: ['*'],
 				secrets: [],
 				invalidPayload: 'reject',
@@ -256,7 +256,7 @@ describe('eSahayak trigger', () => {
 				processDelivery(
 					esahayak,
 					{ rawBody: Buffer.from(body), headers: deliveryHeaders(uploaded.sample), socketAddress, now: new Date() },
-					settings,
+					settingsFrom(esahayak, settings),
 				);
 
 			it.each([

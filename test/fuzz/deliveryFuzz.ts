@@ -19,7 +19,7 @@ import * as fc from 'fast-check';
 import type { DeliveryOutcome, DeliveryRequest } from '../../nodes/shared/pipeline/delivery';
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { DEFAULT_REJECTION_STATUS } from '../../nodes/shared/pipeline/replies';
-import { ALL_EVENTS, type InvalidPayloadHandling, type TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { ALL_EVENTS, settingsFrom, type InvalidPayloadHandling, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import type { EventDefinition, HeaderMap, JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
 import type { SignatureEncoding } from '../../nodes/shared/verification/signatureHeader';
 import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
@@ -58,7 +58,7 @@ export interface FuzzCase {
 	/** What exactly was done, for a failure message. */
 	readonly detail: string;
 	readonly request: DeliveryRequest;
-	readonly settings: TriggerSettings;
+	readonly settings: TriggerChoices;
 	readonly expect: Expectation;
 	/**
 	 * Something the scheme in force covers (bytes, signature, timestamp, secret,
@@ -87,7 +87,7 @@ export interface Variant {
 	readonly name: string;
 	readonly signing?: Signing;
 	readonly ipRanges?: readonly string[];
-	readonly settings: Partial<TriggerSettings>;
+	readonly settings: Partial<TriggerChoices>;
 }
 
 export function variantsOf(provider: ProviderDefinition): Variant[] {
@@ -579,7 +579,7 @@ export interface Base {
 	/** Lower-case names, including the signature (and timestamp) of a signed variant. */
 	readonly headers: Readonly<Record<string, string>>;
 	readonly socketAddress: string | undefined;
-	readonly settings: TriggerSettings;
+	readonly settings: TriggerChoices;
 	readonly timestamp?: string;
 	/** Digest the signature header carries (signed variants). */
 	readonly hex?: string;
@@ -632,7 +632,7 @@ export interface FuzzOptions {
 	/** Only these variants (by name, see variantsOf), e.g. the one a published workflow is configured for. */
 	readonly variants?: readonly string[];
 	/** Settings pinned instead of drawn for every base delivery (a workflow whose parameters cannot change per request). */
-	readonly settings?: Partial<TriggerSettings>;
+	readonly settings?: Partial<TriggerChoices>;
 	/**
 	 * Adds the families only a receiver behind HTTP can judge: bodies that are
 	 * not JSON with their own Content-Type, and Max Body Size (the reader's
@@ -675,7 +675,7 @@ export class ProviderFuzz {
 	}
 
 	/** A correct delivery of `event`, through `variant`, as the provider would send it. */
-	base(variant: Variant, event: EventDefinition, settings: Partial<TriggerSettings> = {}, socket?: string): Base {
+	base(variant: Variant, event: EventDefinition, settings: Partial<TriggerChoices> = {}, socket?: string): Base {
 		const body = Buffer.from(JSON.stringify(event.sample), 'utf8');
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		for (const [name, value] of Object.entries(this.provider.deliveryHeaders?.(event, event.sample) ?? {})) {
@@ -757,7 +757,7 @@ export class ProviderFuzz {
 						: others.length > 0
 							? others
 							: ['fuzz.unknown'];
-		const settings: Partial<TriggerSettings> = {
+		const settings: Partial<TriggerChoices> = {
 			// A scheme that does not sign needs no secret (no credential at all).
 			...(variant.signing ? {} : { secrets: pick<string[]>(g, [], [''], [CURRENT_SECRET, PREVIOUS_SECRET]) }),
 			events,
@@ -807,7 +807,7 @@ export class ProviderFuzz {
 		};
 		let outcome: DeliveryOutcome;
 		try {
-			outcome = processDelivery(this.provider, c.request, c.settings);
+			outcome = processDelivery(this.provider, c.request, settingsFrom(this.provider, c.settings));
 		} catch (error) {
 			tally.exceptions++;
 			return fail(`processDelivery threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
@@ -933,7 +933,7 @@ export class ProviderFuzz {
 	 * `settings` in force for a delivery sent by toHttp(): for an IP allowlist,
 	 * one more trusted proxy hop, as the client address travels in X-Forwarded-For.
 	 */
-	parametersFor(settings: TriggerSettings): Record<string, unknown> {
+	parametersFor(settings: TriggerChoices): Record<string, unknown> {
 		const scheme = this.provider.authentication;
 		const deliveryOptions: Record<string, unknown> = {
 			...settings.options,
@@ -1451,7 +1451,7 @@ export class ProviderFuzz {
 	private address(g: fc.GeneratorValue, base: Base): FuzzCase {
 		const ranges = base.variant.ipRanges as readonly string[];
 		const oracle = new AddressOracle(ranges);
-		const allowlist = base.settings.ipAllowlist as NonNullable<TriggerSettings['ipAllowlist']>;
+		const allowlist = base.settings.ipAllowlist as NonNullable<TriggerChoices['ipAllowlist']>;
 		const hops = weighted(g, [[0, 5], [1, 1], [2, 1], [3, 1]]);
 		const socket = drawAddress(g, ranges, false);
 		// Entries that would be allowed if the header were believed, most of all when the socket is not.
@@ -1628,7 +1628,7 @@ export function expectationAcross(c: FuzzCase, fromS: number, toS: number): { ex
  * README "Events" and "Emit Connection Tests": whether an accepted delivery
  * of `eventType` starts the workflow (true) or is only acknowledged (false).
  */
-export function startsWorkflow(provider: ProviderDefinition, settings: TriggerSettings, eventType: string): boolean {
+export function startsWorkflow(provider: ProviderDefinition, settings: TriggerChoices, eventType: string): boolean {
 	if (provider.connectionTestEvents?.some((event) => event.name === eventType)) return settings.emitConnectionTests === true;
 	return settings.events.includes(ALL_EVENTS) || settings.events.includes(eventType);
 }

@@ -14,6 +14,7 @@
  *   string.
  */
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
+import { settingsFrom } from '../../nodes/shared/pipeline/settings';
 import { discoverProviders } from '../support/providers';
 import { DEPTH, ProviderFuzz } from './deliveryFuzz';
 
@@ -33,7 +34,7 @@ function unserialisableEchoes(): string[] {
 					for (const events of [['*'], ['fuzz.unselected']]) {
 						const base = fuzz.base(variant, event, { invalidPayload: 'emitAsIs', events });
 						const c = fuzz.authenticBody(base, 'deep-json', field, Buffer.from(text, 'utf8'));
-						const outcome = processDelivery(provider, c.request, c.settings);
+						const outcome = processDelivery(provider, c.request, settingsFrom(provider, c.settings));
 						try {
 							JSON.stringify(outcome.reply.body);
 						} catch {

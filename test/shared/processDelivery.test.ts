@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 import type { DeliveryOutcome, DeliveryRequest } from '../../nodes/shared/pipeline/delivery';
-import { DELIVERY_ID_KEY, HEADERS_KEY, processDelivery, VALIDATION_ERRORS_KEY } from '../../nodes/shared/pipeline/processDelivery';
+import { DELIVERY_ID_KEY, HEADERS_KEY, processDelivery as processResolved, VALIDATION_ERRORS_KEY } from '../../nodes/shared/pipeline/processDelivery';
 import { REDACTED } from '../../nodes/shared/pipeline/redact';
 import { DEFAULT_REJECTION_STATUS } from '../../nodes/shared/pipeline/replies';
-import { ALL_EVENTS, type TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { ALL_EVENTS, settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import type {
 	AuthenticationScheme,
 	EventDefinition,
@@ -81,7 +81,12 @@ function sign(content: Buffer | string, secret = SECRET): string {
 const VALID = { event: 'thing.created', id: 'evt_1', data: { name: 'n', count: 1 } };
 const bytes = (payload: unknown) => Buffer.from(JSON.stringify(payload), 'utf8');
 
-function settings(overrides: Partial<TriggerSettings> = {}): TriggerSettings {
+/** The pipeline with the settings the trigger would resolve from these choices. */
+function processDelivery(provider: ProviderDefinition, delivery: DeliveryRequest, choices: TriggerChoices): DeliveryOutcome {
+	return processResolved(provider, delivery, settingsFrom(provider, choices));
+}
+
+function settings(overrides: Partial<TriggerChoices> = {}): TriggerChoices {
 	return {
 		events: ['thing.created'],
 		secrets: [SECRET],

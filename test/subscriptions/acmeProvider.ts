@@ -4,20 +4,20 @@ import {
 	type ICredentialTestRequest,
 	type ICredentialType,
 	type IExecuteFunctions,
-	type IHookFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { routeSubscriptionActions, subscriptionActionProperties } from '../../nodes/shared/n8n/actions/router';
-import { handleProviderWebhook } from '../../nodes/shared/n8n/handleProviderWebhook';
-import { checkSubscription, createSubscription, deleteSubscription } from '../../nodes/shared/n8n/subscriptionLifecycle';
-import { triggerProperties } from '../../nodes/shared/n8n/triggerProperties';
+import {
+	providerTriggerDescription,
+	providerWebhook,
+	providerWebhookMethods,
+	TRIGGER_SUBTITLE,
+} from '../../nodes/shared/n8n/providerTrigger';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 
 /**
@@ -67,36 +67,17 @@ export class AcmeApi implements ICredentialType {
 
 export class AcmeTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Acme Trigger',
-		name: 'acmeTrigger',
-		group: ['trigger'],
-		version: 1,
-		description: 'Starts the workflow on Acme events',
-		defaults: { name: 'Acme Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'acmeApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: triggerProperties(acme),
+		...providerTriggerDescription(acme, {
+			displayName: 'Acme Trigger',
+			name: 'acmeTrigger',
+			description: 'Starts the workflow on Acme events',
+		}),
+		subtitle: TRIGGER_SUBTITLE,
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkSubscription(this, acme, 'acmeApi');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await createSubscription(this, acme, 'acmeApi');
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await deleteSubscription(this, acme, 'acmeApi');
-			},
-		},
-	};
+	webhookMethods = providerWebhookMethods(acme);
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleProviderWebhook(this, acme, 'acmeApi');
-	}
+	webhook = providerWebhook(acme);
 }
 
 export class Acme implements INodeType {

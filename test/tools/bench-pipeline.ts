@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
-import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import { discoverProviders } from '../support/providers';
 import { buildDelivery } from './send-event';
 
@@ -25,8 +25,8 @@ function bench(): void {
 		const { body, headers } = buildDelivery(provider, event, { url: '', secret: SECRET, mode: 'signed', contentType: 'application/json' });
 		const scheme = provider.authentication;
 		const socketAddress = scheme.kind === 'ip-allowlist' ? scheme.defaultRanges[0].split('/')[0].replace(/\.0$/, '.10') : '203.0.113.9';
-		const settings: TriggerSettings = { events: ['*'], secrets: [SECRET], invalidPayload: 'emitWithErrors', includeHeaders: false };
-		const run = () => processDelivery(provider, { rawBody: body, headers, socketAddress, now: new Date() }, settings);
+		const settings: TriggerChoices = { events: ['*'], secrets: [SECRET], invalidPayload: 'emitWithErrors', includeHeaders: false };
+		const run = () => processDelivery(provider, { rawBody: body, headers, socketAddress, now: new Date() }, settingsFrom(provider, settings));
 		if (run().action !== 'emit') throw new Error(`${provider.key}: the sample was not accepted`);
 		for (let i = 0; i < 2000; i++) run(); // warm-up
 		global.gc?.();

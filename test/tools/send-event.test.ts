@@ -1,5 +1,5 @@
 import { processDelivery } from '../../nodes/shared/pipeline/processDelivery';
-import type { TriggerSettings } from '../../nodes/shared/pipeline/settings';
+import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import { RishiTrigger } from '../../nodes/Rishi/RishiTrigger.node';
 import { discoverProviders } from '../support/providers';
 import { post } from '../support/post';
@@ -8,7 +8,7 @@ import { startTriggerHarness } from '../support/triggerHarness';
 import { buildDelivery, type SendOptions } from './send-event';
 
 const SECRET = 'sender-secret';
-const settings: TriggerSettings = { events: ['*'], secrets: [SECRET], invalidPayload: 'reject', includeHeaders: false, emitConnectionTests: true };
+const settings: TriggerChoices = { events: ['*'], secrets: [SECRET], invalidPayload: 'reject', includeHeaders: false, emitConnectionTests: true };
 
 describe.each(discoverProviders().map(({ provider }) => [provider.key, provider] as const))('send-event for %s', (_key, provider) => {
 	const event = provider.events[0];
@@ -16,7 +16,7 @@ describe.each(discoverProviders().map(({ provider }) => [provider.key, provider]
 	const socketAddress = scheme.kind === 'ip-allowlist' ? scheme.defaultRanges[0].split('/')[0].replace(/\.0$/, '.10') : '203.0.113.9';
 	const deliver = (mode: SendOptions['mode']) => {
 		const { body, headers } = buildDelivery(provider, event, { url: 'x', secret: SECRET, mode, contentType: 'application/json' });
-		return { body, headers, outcome: processDelivery(provider, { rawBody: body, headers, socketAddress, now: new Date() }, settings) };
+		return { body, headers, outcome: processDelivery(provider, { rawBody: body, headers, socketAddress, now: new Date() }, settingsFrom(provider, settings)) };
 	};
 
 	it('sends a delivery the trigger pipeline accepts, with the catalogue sample as body', () => {

@@ -1,30 +1,35 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { InvalidPayloadHandling, TriggerSettings } from '../pipeline/settings';
+import { settingsFrom, type InvalidPayloadHandling, type TriggerChoices, type TriggerSettings } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
+import { secretsToVerifyWith, type CredentialSecrets } from '../subscriptions/signingSecret';
 import { OPTIONS_PARAMETER } from './triggerProperties';
 
-/** Field names every provider credential uses for its signing secrets. */
-export interface SigningSecrets {
-	readonly signingSecret?: string;
-	readonly previousSigningSecret?: string;
+/** A scheme that checks no signature (an IP allowlist with Verify Signature off) needs no secret, so no credential. */
+function checksSignature(provider: ProviderDefinition, options: IDataObject): boolean {
+	return provider.authentication.kind === 'hmac-sha256' || options.verifySignature === true;
 }
 
-export function secretsFrom(credentials: SigningSecrets | undefined): string[] {
-	return [credentials?.signingSecret ?? '', credentials?.previousSigningSecret ?? ''].filter(
-		(secret) => typeof secret === 'string' && secret !== '',
-	);
+async function readCredentialSecrets(context: IWebhookFunctions, provider: ProviderDefinition): Promise<CredentialSecrets | undefined> {
+	try {
+		return await context.getCredentials<CredentialSecrets & IDataObject>(provider.credentialName);
+	} catch (error) {
+		// Answered as not configured by the signature check, which fails closed without a secret.
+		context.logger.warn(`No usable ${provider.credentialName} credential on this trigger`, {
+			error: error instanceof Error ? error.message : String(error),
+		});
+		return undefined;
+	}
 }
 
-/** Reads the node's parameters into the pipeline's settings. */
-export function readTriggerSettings(
-	context: IWebhookFunctions,
-	provider: ProviderDefinition,
-	secrets: readonly string[],
-): TriggerSettings {
+/** Reads the node's parameters and the credential's secrets once per delivery; settingsFrom applies every default. */
+export async function readTriggerSettings(context: IWebhookFunctions, provider: ProviderDefinition): Promise<TriggerSettings> {
 	const options = context.getNodeParameter(OPTIONS_PARAMETER, {}) as IDataObject;
 	const scheme = provider.authentication;
-	return {
+	const secrets = checksSignature(provider, options)
+		? secretsToVerifyWith(await readCredentialSecrets(context, provider), context.getWorkflowStaticData('node'))
+		: [];
+	const choices: TriggerChoices = {
 		events: context.getNodeParameter('events', []) as string[],
 		secrets,
 		invalidPayload: (options.invalidPayload as InvalidPayloadHandling | undefined) ?? 'emitWithErrors',
@@ -39,11 +44,9 @@ export function readTriggerSettings(
 						ranges: context.getNodeParameter('allowedIpRanges', scheme.defaultRanges.join(', ')) as string,
 						trustedProxyHops: context.getNodeParameter('trustedProxyHops', 0) as number,
 					},
-					optionalHmac: {
-						enabled: options.verifySignature === true,
-						header: (options.signatureHeader as string | undefined) || scheme.optionalHmac.signatureHeader,
-					},
+					optionalHmac: { enabled: options.verifySignature === true, header: String(options.signatureHeader ?? '') },
 				}
 			: {}),
 	};
+	return settingsFrom(provider, choices);
 }

@@ -3,37 +3,21 @@ import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-w
 import type { ProviderDefinition } from '../provider';
 import { expandEvents } from '../subscriptions/events';
 import { planCheck } from '../subscriptions/reconcile';
-import { generateSigningSecret } from '../subscriptions/secret';
+import { rememberRegisteredSecret, secretSourceChanged, secretToRegister } from '../subscriptions/signingSecret';
 import type { DesiredSubscription } from '../subscriptions/types';
 import { isNotFound, openSubscriptionApi, type SubscriptionApi } from './subscriptionApi';
-import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
-import {
-	forgetSubscription,
-	storedSigningSecret,
-	storedSubscriptionId,
-	SUBSCRIPTION_ID,
-	SUBSCRIPTION_SECRET,
-} from './subscriptionStaticData';
+import { registersItself } from './subscriptionSetup';
+import { forgetSubscription, rememberSubscriptionId, storedSubscriptionId } from './subscriptionStaticData';
 
 /*
- * The trigger's `webhookMethods.default` for providers with a subscriptions
- * API. n8n calls `checkExists` on every activation and every n8n start, and
- * `create` only when it answered false; `delete` on deactivation and at the
- * end of a "Listen for test event" session. See subscriptionStaticData.ts for
- * what is remembered between those calls.
+ * Every trigger's `webhookMethods.default`. n8n calls `checkExists` on every
+ * activation and every n8n start, and `create` only when it answered false;
+ * `delete` on deactivation and at the end of a "Listen for test event"
+ * session. A trigger that does not register itself (no subscriptions API, or
+ * the user pastes the URL) has nothing to check, create or delete.
+ * subscriptionStaticData.ts and subscriptions/signingSecret.ts keep what is
+ * remembered between those calls.
  */
-
-function registersItself(context: IHookFunctions, provider: ProviderDefinition): boolean {
-	const api = provider.subscriptions;
-	if (!api) return false;
-	return !api.assumed || context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP;
-}
-
-/** Records which secret the provider signs with: only a generated one is stored. */
-function rememberSecret(staticData: IDataObject, api: SubscriptionApi, secret: string): void {
-	if (api.credentialSecret) delete staticData[SUBSCRIPTION_SECRET];
-	else staticData[SUBSCRIPTION_SECRET] = secret;
-}
 
 function desiredSubscription(context: IHookFunctions, provider: ProviderDefinition): DesiredSubscription {
 	const url = context.getNodeWebhookUrl('default');
@@ -75,29 +59,23 @@ async function removeQuietly(context: IHookFunctions, api: SubscriptionApi, id: 
 	}
 }
 
-export async function checkSubscription(
-	context: IHookFunctions,
-	provider: ProviderDefinition,
-	credentialName: string,
-): Promise<boolean> {
+export async function checkSubscription(context: IHookFunctions, provider: ProviderDefinition): Promise<boolean> {
 	const staticData = context.getWorkflowStaticData('node');
 	const id = storedSubscriptionId(staticData);
 	if (!registersItself(context, provider)) {
 		// Switched from automatic to manual setup: the old registration has no owner any more.
-		if (id !== undefined) await deleteSubscription(context, provider, credentialName);
+		if (id !== undefined) await deleteSubscription(context, provider);
 		return true;
 	}
 
-	const api = await openSubscriptionApi(context, provider, credentialName);
+	const api = await openSubscriptionApi(context, provider, provider.credentialName);
 	const desired = desiredSubscription(context, provider);
-	const signsWith = storedSigningSecret(staticData) !== undefined ? 'generated' : 'credential';
-	const shouldSignWith = api.credentialSecret !== undefined ? 'credential' : 'generated';
 	const plan = planCheck({
 		storedId: id,
 		desired,
 		remote: await api.list(),
 		credentialHasSecret: api.credentialSecret !== undefined,
-		secretChanged: id !== undefined && signsWith !== shouldSignWith,
+		secretChanged: id !== undefined && secretSourceChanged(staticData, api.credentialSecret),
 	});
 
 	for (const extra of plan.remove) {
@@ -112,47 +90,38 @@ export async function checkSubscription(
 
 	if (plan.action === 'update') {
 		const body: IDataObject = { url: desired.url, events: [...desired.events], active: true };
-		const secret = plan.fields.includes('secret') ? (api.credentialSecret ?? generateSigningSecret()) : undefined;
+		const secret = plan.fields.includes('secret') ? secretToRegister(api.credentialSecret) : undefined;
 		if (secret !== undefined) body.secret = secret;
 		await api.update(plan.subscription.id, body);
-		if (secret !== undefined) rememberSecret(staticData, api, secret);
+		if (secret !== undefined) rememberRegisteredSecret(staticData, api.credentialSecret, secret);
 		context.logger.info(
 			`${plan.adopted ? 'Adopted' : 'Repaired'} ${provider.displayName} webhook subscription ${plan.subscription.id} (${plan.fields.join(', ')})`,
 		);
 	}
-	// Only a real change marks the static data for saving.
-	if (id !== plan.subscription.id) staticData[SUBSCRIPTION_ID] = plan.subscription.id;
+	rememberSubscriptionId(staticData, plan.subscription.id);
 	return true;
 }
 
-export async function createSubscription(
-	context: IHookFunctions,
-	provider: ProviderDefinition,
-	credentialName: string,
-): Promise<boolean> {
+export async function createSubscription(context: IHookFunctions, provider: ProviderDefinition): Promise<boolean> {
 	if (!registersItself(context, provider)) return true;
-	const api = await openSubscriptionApi(context, provider, credentialName);
+	const api = await openSubscriptionApi(context, provider, provider.credentialName);
 	const desired = desiredSubscription(context, provider);
-	const secret = api.credentialSecret ?? generateSigningSecret();
+	const secret = secretToRegister(api.credentialSecret);
 	const created = await api.create({ url: desired.url, events: [...desired.events], secret, active: true });
 	const staticData = context.getWorkflowStaticData('node');
-	staticData[SUBSCRIPTION_ID] = created.id;
-	rememberSecret(staticData, api, secret);
+	rememberSubscriptionId(staticData, created.id);
+	rememberRegisteredSecret(staticData, api.credentialSecret, secret);
 	context.logger.info(`Registered ${provider.displayName} webhook subscription ${created.id} for ${desired.events.length} events`);
 	return true;
 }
 
-export async function deleteSubscription(
-	context: IHookFunctions,
-	provider: ProviderDefinition,
-	credentialName: string,
-): Promise<boolean> {
+export async function deleteSubscription(context: IHookFunctions, provider: ProviderDefinition): Promise<boolean> {
 	const staticData = context.getWorkflowStaticData('node');
 	const id = storedSubscriptionId(staticData);
 	if (id === undefined) return true;
 	let removed: boolean;
 	try {
-		const api = await openSubscriptionApi(context, provider, credentialName);
+		const api = await openSubscriptionApi(context, provider, provider.credentialName);
 		removed = await removeQuietly(context, api, id, 'trigger deactivated');
 	} catch (error) {
 		context.logger.warn(`Could not remove ${provider.displayName} webhook subscription ${id}; remove it in ${provider.displayName}`, {

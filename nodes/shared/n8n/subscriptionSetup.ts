@@ -1,10 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IHookFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../provider';
 
 /** Values of the trigger's `setup` parameter (offered only for assumed subscription APIs). */
 export const MANUAL_SETUP = 'manual';
 export const AUTOMATIC_SETUP = 'automatic';
+
+/** Whether this trigger registers its URL with the provider (documented API, or the user chose automatic). */
+export function registersItself(context: IHookFunctions, provider: ProviderDefinition): boolean {
+	const api = provider.subscriptions;
+	if (!api) return false;
+	return !api.assumed || context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP;
+}
 
 /**
  * The trigger parameters that explain (documented API) or choose (assumed

@@ -1,29 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * What a self-registering trigger keeps in its node's static data (n8n saves
- * it with the workflow after activation; in a "Listen for test event" session
- * it lives only in memory, from `create` to `delete`):
- * - `webhookId`: the provider's id of the subscription this trigger registered;
- * - `webhookSecret`: the secret generated for it, only when the credential has
- *   none (a secret typed into the credential always wins).
- */
-export const SUBSCRIPTION_ID = 'webhookId';
-export const SUBSCRIPTION_SECRET = 'webhookSecret';
+import { forgetGeneratedSecret } from '../subscriptions/signingSecret';
 
-function nonEmptyString(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
+/**
+ * The provider's id of the subscription a self-registering trigger created,
+ * kept in its node's static data between n8n's `checkExists`, `create` and
+ * `delete` calls. The secret it was registered with is kept by
+ * subscriptions/signingSecret.ts.
+ */
+const SUBSCRIPTION_ID = 'webhookId';
 
 export function storedSubscriptionId(staticData: IDataObject): string | undefined {
-	return nonEmptyString(staticData[SUBSCRIPTION_ID]);
+	const id = staticData[SUBSCRIPTION_ID];
+	return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-export function storedSigningSecret(staticData: IDataObject): string | undefined {
-	return nonEmptyString(staticData[SUBSCRIPTION_SECRET]);
+/** Stores `id`; only a real change marks the static data for saving. */
+export function rememberSubscriptionId(staticData: IDataObject, id: string): void {
+	if (staticData[SUBSCRIPTION_ID] !== id) staticData[SUBSCRIPTION_ID] = id;
 }
 
 export function forgetSubscription(staticData: IDataObject): void {
 	delete staticData[SUBSCRIPTION_ID];
-	delete staticData[SUBSCRIPTION_SECRET];
+	forgetGeneratedSecret(staticData);
 }

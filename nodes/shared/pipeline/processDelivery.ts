@@ -19,27 +19,21 @@ function refuse(provider: ProviderDefinition, rejection: Rejection): DeliveryOut
 	return { action: 'reject', reply: provider.replies.rejected(rejection), rejection };
 }
 
-function signatureHeaders(provider: ProviderDefinition, settings: TriggerSettings): string[] {
-	const scheme = provider.authentication;
-	if (scheme.kind === 'hmac-sha256') return [scheme.signatureHeader];
-	// Trimmed as in authenticate(), so the header that is verified is the one redacted.
-	return [settings.optionalHmac?.header.trim() || scheme.optionalHmac.signatureHeader];
-}
-
 function findEvent(events: readonly EventDefinition[] | undefined, name: string) {
 	return events?.find((event) => event.name === name);
 }
 
 /**
  * One delivery, from raw bytes to a decision: authenticate, parse, check,
- * filter, validate. Pure: no n8n, no I/O, the clock comes in with the request.
+ * filter, validate. Pure: no n8n, no I/O, the clock comes in with the request,
+ * and every setting arrives resolved (see settingsFrom).
  */
 export function processDelivery(
 	provider: ProviderDefinition,
 	request: DeliveryRequest,
 	settings: TriggerSettings,
 ): DeliveryOutcome {
-	const verdict = authenticate(provider.authentication, request, settings);
+	const verdict = authenticate(request, settings.verification);
 	if (!verdict.ok) return refuse(provider, verdict);
 
 	const rawBody = request.rawBody as Buffer;
@@ -47,7 +41,7 @@ export function processDelivery(
 	if (!parsed.ok) return refuse(provider, parsed);
 	const payload = parsed.payload;
 
-	const structural = provider.checkDelivery?.(payload, request.headers, settings.options ?? {});
+	const structural = provider.checkDelivery?.(payload, request.headers, settings.providerOptions);
 	if (structural && !structural.ok) return refuse(provider, structural);
 
 	const eventType = provider.eventTypeOf(payload, request.headers);
@@ -78,7 +72,7 @@ export function processDelivery(
 		}
 	}
 	if (settings.includeHeaders) {
-		item[HEADERS_KEY] = redactHeaders(request.headers, signatureHeaders(provider, settings));
+		item[HEADERS_KEY] = redactHeaders(request.headers, settings.sensitiveHeaders);
 	}
 	const deliveryId = deliveryKeyOf(provider.deliveryIdOf?.(payload, request.headers), rawBody);
 	item[DELIVERY_ID_KEY] = deliveryId;

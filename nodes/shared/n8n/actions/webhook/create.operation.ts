@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../../provider';
-import { generateSigningSecret } from '../../../subscriptions/secret';
+import { generateSigningSecret } from '../../../subscriptions/signingSecret';
 import { openSubscriptionApi } from '../../subscriptionApi';
 import type { ActionTarget } from '../types';
 import { deliveryFields, eventOptions, subscriptionBody } from './fields';

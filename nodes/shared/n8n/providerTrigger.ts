@@ -1,0 +1,138 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IHookFunctions,
+	type INodeProperties,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import type { ProviderDefinition } from '../provider';
+import { handleProviderWebhook } from './handleProviderWebhook';
+import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
+import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
+import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
+import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
+
+/**
+ * Builds a provider's trigger node from its definition: the class of each
+ * provider states only what n8n shows of it (names, icon, the words of its
+ * description and set-up notice) and its own options.
+ */
+export interface TriggerNodeIdentity {
+	readonly displayName: string;
+	readonly name: string;
+	readonly description: string;
+	/** How to connect the provider by hand: shown while Setup is manual (always, for a provider without a subscriptions API). */
+	readonly setupNotice?: string;
+	/** Entries of the Options collection only this provider has; their values reach `checkDelivery`. */
+	readonly options?: INodeProperties[];
+}
+
+/** The trigger's subtitle in the editor: the selected events. */
+export const TRIGGER_SUBTITLE = '={{$parameter["events"].join(", ")}}';
+
+/**
+ * An unsigned scheme (an IP allowlist) works without a credential in its
+ * default, manual set-up; the trigger still offers it, for automatic
+ * registration and for a signature check (see requireCredentialWhenNeeded).
+ */
+function credentialIsOptional(provider: ProviderDefinition): boolean {
+	return provider.authentication.kind === 'ip-allowlist';
+}
+
+function setupNotice(provider: ProviderDefinition, text: string | undefined): INodeProperties[] {
+	if (text === undefined) return [];
+	return [
+		{
+			displayName: text,
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+			...(provider.subscriptions ? { displayOptions: { show: { setup: [MANUAL_SETUP] } } } : {}),
+		},
+	];
+}
+
+/** Everything of the trigger's description but its icon and subtitle, which n8n's lint wants written in the class. */
+export function providerTriggerDescription(
+	provider: ProviderDefinition,
+	node: TriggerNodeIdentity,
+): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+	return {
+		displayName: node.displayName,
+		name: node.name,
+		group: ['trigger'],
+		version: 1,
+		description: node.description,
+		defaults: { name: node.displayName },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: provider.credentialName, required: !credentialIsOptional(provider) }],
+		webhooks: PROVIDER_WEBHOOKS,
+		properties: [...setupNotice(provider, node.setupNotice), ...triggerProperties(provider, node.options)],
+	};
+}
+
+/** What the optional credential is needed for with the node's current settings, if anything. */
+function credentialNeededFor(context: IHookFunctions): string | undefined {
+	if (context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP) {
+		return '"Register Automatically" needs its Base URL and API key';
+	}
+	if (context.getNodeParameter(`${OPTIONS_PARAMETER}.verifySignature`, false) === true)
+		return '"Verify Signature" needs its Signing Secret';
+	return undefined;
+}
+
+/**
+ * Activation checks for an optional credential itself, with a message that
+ * says what to do rather than n8n's "Node does not require credentials".
+ */
+function requireCredentialWhenNeeded(context: IHookFunctions, provider: ProviderDefinition): void {
+	if (!credentialIsOptional(provider)) return;
+	const need = credentialNeededFor(context);
+	if (need === undefined || context.getNode().credentials?.[provider.credentialName]) return;
+	const name = provider.displayName;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Select ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} API credential in the trigger: ${need}`,
+		{
+			level: 'warning',
+			description: `Pasting the URL into the ${name} dashboard yourself (Setup) with Verify Signature off needs no credential.`,
+		},
+	);
+}
+
+export function providerWebhookMethods(provider: ProviderDefinition) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				requireCredentialWhenNeeded(this, provider);
+				return await checkSubscription(this, provider);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				requireCredentialWhenNeeded(this, provider);
+				return await createSubscription(this, provider);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription(this, provider);
+			},
+		},
+	};
+}
+
+/**
+ * The trigger's `webhook()`. `afterAccept` runs on an accepted delivery's
+ * items before n8n records the execution and answers the provider (refusals
+ * are already answered by then).
+ */
+export function providerWebhook(
+	provider: ProviderDefinition,
+	afterAccept?: (context: IWebhookFunctions, result: IWebhookResponseData) => Promise<IWebhookResponseData>,
+) {
+	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const result = await handleProviderWebhook(this, provider);
+		return afterAccept ? await afterAccept(this, result) : result;
+	};
+}
