@@ -1,9 +1,13 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	API_KEY_AS_BEARER_TOKEN,
+	apiKeyField,
+	baseUrlField,
+	listSubscriptionsTest,
+	signingSecretFields,
+	subscriptionsPathField,
+} from '../nodes/shared/n8n/credentialFields';
 
 export class ChurnSaverApi implements ICredentialType {
 	name = 'churnSaverApi';
@@ -18,62 +22,17 @@ export class ChurnSaverApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#churn-saver';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://churnsaver.example.com',
-			description: 'Root URL of your Churn Saver API',
-		},
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'Sent as a Bearer token to the subscriptions endpoint: by the Churn Saver node, and by the trigger when its Setup is Register Automatically',
-		},
-		{
-			displayName: 'Subscriptions Path',
-			name: 'subscriptionsPath',
-			type: 'string',
-			default: '/api/webhooks',
-			description:
-				"Path of the webhook subscriptions endpoint, appended to the Base URL. Assumed: Churn Saver has not published its API yet, so it is expected to work like Rishi's (GET/POST here, PUT/DELETE here plus /<ID>); change it if yours differs.",
-		},
-		{
-			displayName: 'Signing Secret',
-			name: 'signingSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'The webhook secret entered in Churn Saver under Settings → Integrations → Webhooks (for example the output of openssl rand -hex 32), used to verify X-Webhook-Signature. Leave empty to let the trigger generate one when it registers itself.',
-		},
-		{
-			displayName: 'Previous Signing Secret',
-			name: 'previousSigningSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'While rotating secrets, deliveries signed with this one are accepted too',
-		},
+		baseUrlField('https://churnsaver.example.com', 'Root URL of your Churn Saver API'),
+		apiKeyField(
+			'Sent as a Bearer token to the subscriptions endpoint: by the Churn Saver node, and by the trigger when its Setup is Register Automatically',
+		),
+		subscriptionsPathField('Churn Saver'),
+		...signingSecretFields(
+			'The webhook secret entered in Churn Saver under Settings → Integrations → Webhooks (for example the output of openssl rand -hex 32), used to verify X-Webhook-Signature. Leave empty to let the trigger generate one when it registers itself.',
+		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = API_KEY_AS_BEARER_TOKEN;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{"/" + ($credentials.subscriptionsPath || "/api/webhooks").replace(/^\\/+/, "")}}',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = listSubscriptionsTest('fromCredential');
 }

@@ -1,9 +1,13 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	API_KEY_AS_BEARER_TOKEN,
+	apiKeyField,
+	baseUrlField,
+	listSubscriptionsTest,
+	signingSecretFields,
+	subscriptionsPathField,
+} from '../nodes/shared/n8n/credentialFields';
 
 /**
  * eSahayak publishes its webhook format but not yet a webhook API nor a
@@ -22,62 +26,17 @@ export class ESahayakApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#esahayak';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.esahayak.io',
-			description: 'Root URL of the eSahayak API',
-		},
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'Your eSahayak API key (dashboard: Settings > API Access), sent as a Bearer token to the subscriptions endpoint by the eSahayak node, and by the trigger when its Setup is Register Automatically',
-		},
-		{
-			displayName: 'Subscriptions Path',
-			name: 'subscriptionsPath',
-			type: 'string',
-			default: '/api/webhooks',
-			description:
-				"Path of the webhook subscriptions endpoint, appended to the Base URL. Assumed until eSahayak publishes its webhook API: it is expected to work like Rishi's (GET/POST here, PUT/DELETE here plus /<ID>); change it if theirs differs.",
-		},
-		{
-			displayName: 'Signing Secret',
-			name: 'signingSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				"For when eSahayak ships HMAC signatures (announced as coming soon): the secret that verifies them when the trigger's Verify Signature option is on. Leave empty if the trigger registers itself: it then generates one.",
-		},
-		{
-			displayName: 'Previous Signing Secret',
-			name: 'previousSigningSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'While rotating secrets, deliveries signed with this one are accepted too',
-		},
+		baseUrlField('https://api.esahayak.io', 'Root URL of the eSahayak API'),
+		apiKeyField(
+			'Your eSahayak API key (dashboard: Settings > API Access), sent as a Bearer token to the subscriptions endpoint by the eSahayak node, and by the trigger when its Setup is Register Automatically',
+		),
+		subscriptionsPathField('eSahayak'),
+		...signingSecretFields(
+			"For when eSahayak ships HMAC signatures (announced as coming soon): the secret that verifies them when the trigger's Verify Signature option is on. Leave empty if the trigger registers itself: it then generates one.",
+		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = API_KEY_AS_BEARER_TOKEN;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{"/" + ($credentials.subscriptionsPath || "/api/webhooks").replace(/^\\/+/, "")}}',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = listSubscriptionsTest('fromCredential');
 }

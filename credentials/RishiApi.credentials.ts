@@ -1,9 +1,12 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	API_KEY_AS_BEARER_TOKEN,
+	apiKeyField,
+	baseUrlField,
+	listSubscriptionsTest,
+	signingSecretFields,
+} from '../nodes/shared/n8n/credentialFields';
 
 export class RishiApi implements ICredentialType {
 	name = 'rishiApi';
@@ -15,53 +18,14 @@ export class RishiApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#rishi';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://rishi.example.com',
-			description: 'Root URL of your Rishi Platform, without /api',
-		},
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Sent as a Bearer token to manage webhook subscriptions',
-		},
-		{
-			displayName: 'Signing Secret',
-			name: 'signingSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				'The secret of the Rishi webhook, used to verify X-Rishi-Signature. Leave empty to let the trigger generate one when it registers itself.',
-		},
-		{
-			displayName: 'Previous Signing Secret',
-			name: 'previousSigningSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'While rotating secrets, deliveries signed with this one are accepted too',
-		},
+		baseUrlField('https://rishi.example.com', 'Root URL of your Rishi Platform, without /api'),
+		apiKeyField('Sent as a Bearer token to manage webhook subscriptions'),
+		...signingSecretFields(
+			'The secret of the Rishi webhook, used to verify X-Rishi-Signature. Leave empty to let the trigger generate one when it registers itself.',
+		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = API_KEY_AS_BEARER_TOKEN;
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/webhooks',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = listSubscriptionsTest('fixed');
 }

@@ -1,5 +1,6 @@
 import { buildCatalogue } from '../shared/catalogue';
 import type { ProviderDefinition } from '../shared/provider';
+import { ASSUMED_RISHI_STYLE_API } from '../shared/subscriptions/rishiStyleApi';
 import { DEFAULT_REJECTION_STATUS } from '../shared/pipeline/replies';
 import type { Rejection, RejectionReason } from '../shared/verification/verdict';
 import { CHURN_SAVER_EVENTS } from './events';
@@ -51,9 +52,5 @@ export const churnSaver: ProviderDefinition = {
 		rejected: (rejection) => ({ status: STATUS[rejection.reason], body: rejectionBody(rejection) }),
 		accepted: () => ({ status: 200, body: { received: true } }),
 	},
-	subscriptions: {
-		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
-		listKey: 'webhooks',
-		assumed: true,
-	},
+	subscriptions: ASSUMED_RISHI_STYLE_API,
 };

@@ -2,6 +2,7 @@ import { buildCatalogue } from '../shared/catalogue';
 import { headerValue } from '../shared/pipeline/headers';
 import { DEFAULT_REJECTION_STATUS } from '../shared/pipeline/replies';
 import type { HeaderMap, HttpReply, JsonObject, ProviderDefinition } from '../shared/provider';
+import { ASSUMED_RISHI_STYLE_API } from '../shared/subscriptions/rishiStyleApi';
 import { ACCEPTED, reject, type Rejection, type Verdict } from '../shared/verification/verdict';
 import { ESAHAYAK_EVENTS } from './events';
 import { ESAHAYAK_SAMPLES } from './samples';
@@ -100,9 +101,5 @@ export const esahayak: ProviderDefinition = {
 		// The id is echoed only as the string eSahayak sends; anything else is not ours to repeat.
 		accepted: ({ payload }) => ({ status: 200, body: { received: true, event_id: typeof payload.id === 'string' ? payload.id : undefined } }),
 	},
-	subscriptions: {
-		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
-		listKey: 'webhooks',
-		assumed: true,
-	},
+	subscriptions: ASSUMED_RISHI_STYLE_API,
 };

@@ -1,6 +1,7 @@
 import { DEFAULT_REJECTION_STATUS } from '../shared/pipeline/replies';
 import { buildCatalogue } from '../shared/catalogue';
 import type { HttpReply, ProviderDefinition } from '../shared/provider';
+import { ASSUMED_RISHI_STYLE_API } from '../shared/subscriptions/rishiStyleApi';
 import type { Rejection, RejectionReason } from '../shared/verification/verdict';
 import { MERAJUTASA_EVENTS } from './events';
 import { MERAJUTASA_SAMPLES } from './samples';
@@ -70,9 +71,5 @@ export const merajutAsa: ProviderDefinition = {
 			},
 		}),
 	},
-	subscriptions: {
-		path: { kind: 'credential', field: 'subscriptionsPath', fallback: '/api/webhooks' },
-		listKey: 'webhooks',
-		assumed: true,
-	},
+	subscriptions: ASSUMED_RISHI_STYLE_API,
 };

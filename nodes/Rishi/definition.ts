@@ -1,6 +1,7 @@
 import { DEFAULT_REJECTION_STATUS } from '../shared/pipeline/replies';
 import { buildCatalogue } from '../shared/catalogue';
 import type { ProviderDefinition } from '../shared/provider';
+import { RISHI_WEBHOOKS_API } from '../shared/subscriptions/rishiStyleApi';
 import { RISHI_EVENTS } from './events';
 import { RISHI_SAMPLES } from './samples';
 import { RISHI_SCHEMAS } from './schemas';
@@ -35,9 +36,5 @@ export const rishi: ProviderDefinition = {
 		}),
 		accepted: () => ({ status: 200, body: { received: true } }),
 	},
-	subscriptions: {
-		path: { kind: 'fixed', path: '/api/webhooks' },
-		listKey: 'webhooks',
-		assumed: false,
-	},
+	subscriptions: RISHI_WEBHOOKS_API,
 };
