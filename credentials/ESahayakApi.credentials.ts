@@ -11,7 +11,7 @@ import {
 
 /**
  * eSahayak publishes its webhook format but not yet a webhook API nor a
- * signature (004_ef790d72f04203dd.txt: "Coming Soon"). The trigger needs this
+ * signature (eSahayak's Webhooks guide: "Coming Soon"). The trigger needs this
  * credential when its Setup is Register Automatically (Base URL, API key, and
  * the assumed Subscriptions Path) or its Verify Signature option is on
  * (Signing Secret); the eSahayak node always needs it.

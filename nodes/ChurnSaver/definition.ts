@@ -8,7 +8,7 @@ import { CHURN_SAVER_SAMPLES } from './samples';
 import { CHURN_SAVER_SCHEMAS } from './schemas';
 
 /**
- * Churn Saver, 003_5b9e5cc0b69d3a1f.txt: `X-Webhook-Signature: <hex>`, the
+ * Churn Saver, Churn Saver's Webhook Integration Guide: `X-Webhook-Signature: <hex>`, the
  * bare lowercase hex HMAC-SHA256 of the raw body with the secret entered in
  * Settings → Integrations → Webhooks. The guide's receivers answer a missing
  * signature with 400 `{ "error": "Missing signature" }`, a bad one with 401

@@ -1,4 +1,4 @@
-/** Every event in 003_5b9e5cc0b69d3a1f.txt, "Event Types", in the spec's order. */
+/** Every event in Churn Saver's Webhook Integration Guide, "Event Types", in the spec's order. */
 export const CHURN_SAVER_EVENTS = {
 	'case.created': 'A new recovery case was automatically created',
 	'case.updated': 'A recovery case changed status or details',

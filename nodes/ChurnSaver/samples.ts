@@ -2,7 +2,7 @@ import type { JsonObject } from '../shared/provider';
 import type { ChurnSaverEventName } from './events';
 
 /**
- * One delivery per event, from 003_5b9e5cc0b69d3a1f.txt. case.created,
+ * One delivery per event, from Churn Saver's Webhook Integration Guide. case.created,
  * incentive.applied and customer.risk_changed are the spec's own examples,
  * unchanged; the others are the spec's examples with the objects it elides as
  * `{ ... }` filled in from those (the same case and incentive, later on).

@@ -4,7 +4,7 @@ import { forEachEvent } from '../shared/catalogue';
 import { CHURN_SAVER_EVENT_NAMES, type ChurnSaverEventName } from './events';
 
 /**
- * Payload shapes from 003_5b9e5cc0b69d3a1f.txt. A field is required only when
+ * Payload shapes from Churn Saver's Webhook Integration Guide. A field is required only when
  * every example the spec gives shows it; objects the spec elides as `{ ... }`
  * require only their id, and every object passes unknown fields through so
  * additions by Churn Saver are kept.

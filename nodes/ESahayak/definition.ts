@@ -9,7 +9,7 @@ import { ESAHAYAK_SAMPLES } from './samples';
 import { ESAHAYAK_SCHEMAS } from './schemas';
 
 /**
- * eSahayak, 004_ef790d72f04203dd.txt. eSahayak does not sign its webhooks yet
+ * eSahayak, eSahayak's Webhooks guide. eSahayak does not sign its webhooks yet
  * ("Coming Soon"), so the proof of origin is its published source ranges;
  * every request carries `User-Agent: eSahayak-Webhooks/1.0`,
  * `X-eSahayak-Event: <type>` and `X-eSahayak-Delivery: <id>`. The receiver must

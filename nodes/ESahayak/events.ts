@@ -1,4 +1,4 @@
-/** Every event in 004_ef790d72f04203dd.txt, "Event Types", in the spec's order. */
+/** Every event in eSahayak's Webhooks guide, "Event Types", in the spec's order. */
 export const ESAHAYAK_EVENTS = {
 	'stamp.uploaded': 'Stamp generated and uploaded, ready for download or delivery',
 	'stamp.failed': 'Stamp generation failed (government portal issue or technical error)',

@@ -4,7 +4,7 @@ import { forEachEvent } from '../shared/catalogue';
 import { ESAHAYAK_EVENT_NAMES, type ESahayakEventName } from './events';
 
 /**
- * Payload shapes from 004_ef790d72f04203dd.txt, "Payload Format": every
+ * Payload shapes from eSahayak's Webhooks guide, "Payload Format": every
  * delivery is `{ id, type, created_at, data: { order, stamp_request } }`, and
  * the guide's handlers also read `data.error?.message` (stamp.failed),
  * `data.delivery` (order.delivered) and `data.cancellation?.reason`

@@ -13,7 +13,7 @@ import { FAITHFLOW_CONNECTION_TEST_SAMPLES, FAITHFLOW_SAMPLES } from './samples'
 import { FAITHFLOW_CONNECTION_TEST_SCHEMAS, FAITHFLOW_SCHEMAS } from './schemas';
 
 /**
- * FaithFlow Enterprise -> FaithTracker, 001_7dee66a650611890.txt: the trigger
+ * FaithFlow Enterprise -> FaithTracker, the FaithFlow Enterprise Webhook Integration Guide: the trigger
  * plays FaithTracker's `POST /api/sync/webhook`. `X-Webhook-Signature` carries
  * the lowercase hex HMAC-SHA256 of the raw body, with no prefix. Every answer
  * below is the spec's, body for body.

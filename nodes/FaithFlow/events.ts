@@ -1,4 +1,4 @@
-/** Member events in 001_7dee66a650611890.txt, "Event Types", in the spec's order. */
+/** Member events in the FaithFlow Enterprise Webhook Integration Guide, "Event Types", in the spec's order. */
 export const FAITHFLOW_EVENTS = {
 	'member.created': 'New member created',
 	'member.updated': 'Member data changed',

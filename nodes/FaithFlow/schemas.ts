@@ -9,7 +9,7 @@ import {
 } from './events';
 
 /**
- * Payload shapes from 001_7dee66a650611890.txt, "Payload Format":
+ * Payload shapes from the FaithFlow Enterprise Webhook Integration Guide, "Payload Format":
  * `event_type` (required), `church_id` or `campus_id` (one of them required),
  * `member_id` (required for member events), `timestamp` (optional ISO 8601).
  * Unknown fields pass through so additions by FaithFlow are kept.

@@ -8,7 +8,7 @@ import { MERAJUTASA_SAMPLES } from './samples';
 import { MERAJUTASA_SCHEMAS } from './schemas';
 
 /**
- * MerajutASA, 000_fa4b1a30e51791bc.txt: `X-MerajutASA-Signature: sha256=<hex>`,
+ * MerajutASA, MerajutASA's Webhook Integration Setup Guide: `X-MerajutASA-Signature: sha256=<hex>`,
  * HMAC-SHA256 over `<X-MerajutASA-Timestamp>.<raw body>`, the timestamp in Unix
  * seconds and at most 5 minutes from our clock. The guide's receiver strips
  * the prefix before comparing, so bare hex verifies too. Its receiver hashes

@@ -1,5 +1,5 @@
 /**
- * Every event in 000_fa4b1a30e51791bc.txt, in the spec's order. The child
+ * Every event in MerajutASA's Webhook Integration Setup Guide, in the spec's order. The child
  * welfare and volunteer events with JSON examples have no description line in
  * the spec, so theirs are drawn from the headings and examples around them; the
  * YAML-described events use the spec's own `Description:` lines.

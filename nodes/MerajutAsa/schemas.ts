@@ -4,7 +4,7 @@ import { forEachEvent } from '../shared/catalogue';
 import { MERAJUTASA_EVENT_NAMES, type MerajutAsaEventName } from './events';
 
 /**
- * Payload shapes from 000_fa4b1a30e51791bc.txt. The five events with a JSON
+ * Payload shapes from MerajutASA's Webhook Integration Setup Guide. The five events with a JSON
  * example get that example's shape; the eight described only in YAML get the
  * envelope with an open `data` object. Only what the spec shows is required,
  * identifiers are plain strings (the spec writes "uuid", "company_uuid",

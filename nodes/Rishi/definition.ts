@@ -7,7 +7,7 @@ import { RISHI_SAMPLES } from './samples';
 import { RISHI_SCHEMAS } from './schemas';
 
 /**
- * Rishi Platform, 002_d350af1c45374e81.txt: `X-Rishi-Signature: sha256=<hex>`,
+ * Rishi Platform, Rishi's Webhook Integration Guide: `X-Rishi-Signature: sha256=<hex>`,
  * HMAC-SHA256 of the raw body with the subscription's secret; a bad signature
  * is answered 401. Subscriptions are managed through `/api/webhooks` ("Webhook
  * Management": GET lists `{ webhooks: [...] }`, POST creates, PUT/DELETE

@@ -1,4 +1,4 @@
-/** Every event in 002_d350af1c45374e81.txt, "Supported Events", in the spec's order. */
+/** Every event in Rishi's Webhook Integration Guide, "Supported Events", in the spec's order. */
 export const RISHI_EVENTS = {
 	'booking.created': 'New booking created',
 	'booking.updated': 'Booking details modified',

@@ -4,7 +4,7 @@ import { forEachEvent } from '../shared/catalogue';
 import { RISHI_EVENT_NAMES, type RishiEventName } from './events';
 
 /**
- * Payload shapes from 002_d350af1c45374e81.txt. Only what the spec shows is
+ * Payload shapes from Rishi's Webhook Integration Guide. Only what the spec shows is
  * required; objects pass unknown fields through so additions by Rishi are kept.
  */
 const reference = z.object({ id: z.string(), name: z.string() }).passthrough();

@@ -61,7 +61,7 @@ export type SubscriptionPath =
 	| { readonly kind: 'credential'; readonly field: string; readonly fallback: string };
 
 /**
- * A webhook-subscription API with Rishi's REST shape (002_d350af1c45374e81.txt):
+ * A webhook-subscription API with Rishi's REST shape (Rishi's Webhook Integration Guide):
  * `GET <path>` lists `{ <listKey>: [{ id, url, events, active, ... }] }`,
  * `POST <path>` creates `{ url, events, secret, active, headers, timeout, retries }`,
  * `PUT <path>/<id>` updates, `DELETE <path>/<id>` removes. There is no GET by id.

@@ -27,7 +27,7 @@ const credentials = {
 	},
 };
 
-/** The event names of 003_5b9e5cc0b69d3a1f.txt, "Step 3: Select Events", as written there. */
+/** The event names of Churn Saver's Webhook Integration Guide, "Step 3: Select Events", as written there. */
 const SPEC_EVENTS = [
 	'case.created',
 	'case.updated',

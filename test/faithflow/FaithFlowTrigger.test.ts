@@ -10,7 +10,7 @@ import { SPEC_BODIES, TEST_MESSAGE } from './support/spec';
 import { payloadOf } from '../support/providers';
 
 /**
- * Expectations are written out from 001_7dee66a650611890.txt, not imported
+ * Expectations are written out from the FaithFlow Enterprise Webhook Integration Guide, not imported
  * from the code under test: bodies byte for byte, answers as the spec prints
  * them, signatures computed by openssl.
  */

@@ -25,7 +25,7 @@ const SIGNATURE_HEADER = 'x-merajutasa-signature';
 const TOO_OLD = { error: 'Webhook timestamp too old' };
 const INVALID_SIGNATURE = { error: 'Invalid webhook signature' };
 
-/** The 13 events of 000_fa4b1a30e51791bc.txt, in the spec's order. */
+/** The 13 events of MerajutASA's Webhook Integration Setup Guide, in the spec's order. */
 const SPEC_EVENTS = [
 	'child.education.milestone_achieved',
 	'child.health.improvement_recorded',

@@ -8,7 +8,7 @@ import {
 	type CidrRange,
 } from '../../nodes/shared/verification/ipAllowlist';
 
-/** eSahayak's published source ranges (004_ef790d72f04203dd.txt). */
+/** eSahayak's published source ranges (eSahayak's Webhooks guide). */
 const ESAHAYAK = ['52.66.123.0/24', '13.127.45.0/24'];
 
 function ranges(...texts: string[]): readonly CidrRange[] {

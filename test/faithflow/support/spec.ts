@@ -1,5 +1,5 @@
 /**
- * The texts 001_7dee66a650611890.txt prints, written out by hand (nothing
+ * The texts the FaithFlow Enterprise Webhook Integration Guide prints, written out by hand (nothing
  * imported from the code under test), for the FaithFlow tests and fakes.
  */
 
