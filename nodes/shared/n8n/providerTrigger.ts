@@ -4,14 +4,12 @@ import {
 	type IHookFunctions,
 	type INodeProperties,
 	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../provider';
-import { handleProviderWebhook } from './handleProviderWebhook';
 import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
+export { providerWebhook } from './receiveDelivery';
 import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
 import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
 
@@ -119,20 +117,5 @@ export function providerWebhookMethods(provider: ProviderDefinition) {
 				return await deleteSubscription(this, provider);
 			},
 		},
-	};
-}
-
-/**
- * The trigger's `webhook()`. `afterAccept` runs on an accepted delivery's
- * items before n8n records the execution and answers the provider (refusals
- * are already answered by then).
- */
-export function providerWebhook(
-	provider: ProviderDefinition,
-	afterAccept?: (context: IWebhookFunctions, result: IWebhookResponseData) => Promise<IWebhookResponseData>,
-) {
-	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const result = await handleProviderWebhook(this, provider);
-		return afterAccept ? await afterAccept(this, result) : result;
 	};
 }

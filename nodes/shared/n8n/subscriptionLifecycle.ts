@@ -3,11 +3,10 @@ import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-w
 import type { ProviderDefinition } from '../provider';
 import { expandEvents } from '../subscriptions/events';
 import { planCheck } from '../subscriptions/reconcile';
-import { rememberRegisteredSecret, secretSourceChanged, secretToRegister } from '../subscriptions/signingSecret';
+import { forgetGeneratedSecret, rememberRegisteredSecret, secretSourceChanged, secretToRegister } from '../subscriptions/signingSecret';
 import type { DesiredSubscription } from '../subscriptions/types';
 import { isNotFound, openSubscriptionApi, type SubscriptionApi } from './subscriptionApi';
 import { registersItself } from './subscriptionSetup';
-import { forgetSubscription, rememberSubscriptionId, storedSubscriptionId } from './subscriptionStaticData';
 
 /*
  * Every trigger's `webhookMethods.default`. n8n calls `checkExists` on every
@@ -15,9 +14,32 @@ import { forgetSubscription, rememberSubscriptionId, storedSubscriptionId } from
  * `delete` on deactivation and at the end of a "Listen for test event"
  * session. A trigger that does not register itself (no subscriptions API, or
  * the user pastes the URL) has nothing to check, create or delete.
- * subscriptionStaticData.ts and subscriptions/signingSecret.ts keep what is
- * remembered between those calls.
+ * What is remembered between those calls: the subscription's id (below) and
+ * the secret it was registered with (subscriptions/signingSecret.ts).
  */
+
+/**
+ * The provider's id of the subscription a self-registering trigger created,
+ * kept in its node's static data between n8n's `checkExists`, `create` and
+ * `delete` calls. The secret it was registered with is kept by
+ * subscriptions/signingSecret.ts.
+ */
+const SUBSCRIPTION_ID = 'webhookId';
+
+function storedSubscriptionId(staticData: IDataObject): string | undefined {
+	const id = staticData[SUBSCRIPTION_ID];
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Stores `id`; only a real change marks the static data for saving. */
+function rememberSubscriptionId(staticData: IDataObject, id: string): void {
+	if (staticData[SUBSCRIPTION_ID] !== id) staticData[SUBSCRIPTION_ID] = id;
+}
+
+function forgetSubscription(staticData: IDataObject): void {
+	delete staticData[SUBSCRIPTION_ID];
+	forgetGeneratedSecret(staticData);
+}
 
 function desiredSubscription(context: IHookFunctions, provider: ProviderDefinition): DesiredSubscription {
 	const url = context.getNodeWebhookUrl('default');
