@@ -3,11 +3,10 @@ import { providerText, type ProviderText } from './providerText';
 import { headerValue, retryAfterSeconds } from './retryAfter';
 import type { TransportError } from './transportError';
 
-/**
- * Why a call to a provider's API failed, as data: callers branch on `kind`
- * (never on a status string), and word the message from what the provider
- * knows. `said` is the provider's own text with every known secret cut out.
- */
+// Why a call to a provider's API failed, as data: callers branch on `kind`
+// (never on a status string) and word the message from what they know of the
+// provider. `said` is the provider's own text with every known secret cut out.
+
 /** The provider answered with an error status. */
 export type AnswerFailure =
 	| {
