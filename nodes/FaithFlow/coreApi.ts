@@ -1,23 +1,20 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IN8nHttpFullResponse,
-	type IWebhookFunctions,
-	type NodeApiError,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
-import { FAITHFLOW_DETAIL } from './definition';
-import { detailOf, jsonAnswer, secretsOf } from './httpAnswers';
-import { httpUrlOrFail, refusalError, sendAuthenticated } from './httpRequest';
+import type { FailureWording, RequestFailure } from '../shared/http/failure';
+import { jsonAnswer } from '../shared/http/jsonAnswer';
+import { describeNoAnswer } from '../shared/http/noAnswer';
+import { shorten } from '../shared/http/quote';
+import { secretsOf } from '../shared/http/secrets';
+import { credentialUrlOrFail, sendProviderRequest } from '../shared/n8n/providerRequest';
+import { faithFlow, FAITHFLOW_DETAIL } from './definition';
 
 /**
- * The FaithFlow Enterprise core API, as far as 001_7dee66a650611890.txt
- * documents it: `GET /api/members/{member_id}` returns one member (FaithTracker
- * calls it for every member event). The API key is applied by the FaithFlow
- * API credential's `authenticate` (Bearer), never by this code.
+ * The FaithFlow Enterprise core API, as far as the FaithFlow Enterprise
+ * webhook guide documents it: `GET /api/members/{member_id}` returns one
+ * member (FaithTracker calls it for every member event). The API key is
+ * applied by the FaithFlow API credential's `authenticate` (Bearer), never by
+ * this code.
  */
-export const FAITHFLOW_CREDENTIAL = 'faithFlowApi';
 export const MEMBER_PATH = '/api/members';
 export const DEFAULT_CORE_TIMEOUT_MS = 30_000;
 
@@ -38,38 +35,37 @@ function baseUrlOf(context: CoreApiContext, credentials: FaithFlowCredentials, i
 		message: 'The FaithFlow API credential has no valid Base URL',
 		description: 'Enter the root URL of the FaithFlow Enterprise core API, without /api, e.g. https://faithflow.example.com.',
 	};
-	httpUrlOrFail(context, raw, problem, itemIndex);
+	credentialUrlOrFail(context, raw, problem, itemIndex);
 	return new URL(`${raw}/`);
 }
 
-function memberRefusal(
-	context: CoreApiContext,
-	response: IN8nHttpFullResponse,
-	memberId: string,
-	secrets: readonly string[],
-	itemIndex: number | undefined,
-): NodeApiError {
-	const status = response.statusCode;
-	const detail = detailOf(response.body, secrets);
-	let message: string;
-	let description: string;
-	if (status === 404) {
-		message = FAITHFLOW_DETAIL.memberNotFound;
-		description = `FaithFlow has no member with the ID "${memberId}"${
-			detail && detail !== message ? ` (it said: ${detail})` : ''
-		}. Check that the member ID is correct and that the member exists in the core system.`;
-	} else if (status === 401 || status === 403) {
-		message = detail ?? `FaithFlow refused the API key (HTTP ${status})`;
-		description =
-			'Check the API Key of the FaithFlow API credential: it is sent as a Bearer token and must be allowed to read members.';
-	} else {
-		message = detail ?? `FaithFlow answered HTTP ${status}`;
-		description =
-			status >= 500
-				? 'The FaithFlow core API could not answer. Try again later.'
-				: `FaithFlow refused GET ${MEMBER_PATH}/{member_id} with HTTP ${status}.`;
+/** FaithFlow's own `detail` leads where there is one: it is what its users know. */
+function describeMemberFailure(problem: RequestFailure, memberId: string): FailureWording {
+	if (problem.kind === 'timed_out' || problem.kind === 'unreachable') return describeNoAnswer('FaithFlow', problem);
+	const { status, said } = problem;
+	const detail = said?.json ? shorten(said.text) : undefined;
+	if (problem.kind === 'not_found') {
+		const message = FAITHFLOW_DETAIL.memberNotFound;
+		return {
+			message,
+			description: `FaithFlow has no member with the ID "${memberId}"${
+				detail && detail !== message ? ` (it said: ${detail})` : ''
+			}. Check that the member ID is correct and that the member exists in the core system.`,
+		};
 	}
-	return refusalError(context, status, { message, description }, itemIndex);
+	if (problem.kind === 'unauthorized' || problem.kind === 'forbidden') {
+		return {
+			message: detail ?? `FaithFlow refused the API key (HTTP ${status})`,
+			description: 'Check the API Key of the FaithFlow API credential: it is sent as a Bearer token and must be allowed to read members.',
+		};
+	}
+	return {
+		message: detail ?? `FaithFlow answered HTTP ${status}`,
+		description:
+			problem.kind === 'unavailable'
+				? 'The FaithFlow core API could not answer. Try again later.'
+				: `FaithFlow refused GET ${MEMBER_PATH}/{member_id} with HTTP ${status}.`,
+	};
 }
 
 /** `GET {baseUrl}/api/members/{member_id}`: FaithFlow's answer, or a NodeApiError saying what to do. */
@@ -83,16 +79,23 @@ export async function fetchMember(
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), 'A member ID is required', { itemIndex, level: 'warning' });
 	}
-	const credentials = (await context.getCredentials<FaithFlowCredentials>(FAITHFLOW_CREDENTIAL, itemIndex)) ?? {};
+	const credentialName = faithFlow.credentialName;
+	const credentials = (await context.getCredentials<FaithFlowCredentials>(credentialName, itemIndex)) ?? {};
 	const base = baseUrlOf(context, credentials, itemIndex);
 	const secrets = secretsOf(credentials, SECRET_FIELDS);
 
-	const response = await sendAuthenticated(
+	const response = await sendProviderRequest(
 		context,
-		FAITHFLOW_CREDENTIAL,
-		{ method: 'GET', url: new URL(`${MEMBER_PATH.slice(1)}/${encodeURIComponent(id)}`, base).href },
-		{ service: 'FaithFlow', origin: base.origin, timeoutMs, secrets, itemIndex },
+		{
+			credentialName,
+			method: 'GET',
+			url: new URL(`${MEMBER_PATH.slice(1)}/${encodeURIComponent(id)}`, base).href,
+			origin: base.origin,
+			timeoutMs,
+			secrets,
+			itemIndex,
+		},
+		(problem) => describeMemberFailure(problem, id),
 	);
-	if (response.statusCode >= 400) throw memberRefusal(context, response, id, secrets, itemIndex);
-	return jsonAnswer(response, secrets);
+	return jsonAnswer(response, secrets) as IDataObject;
 }

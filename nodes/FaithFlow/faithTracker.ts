@@ -1,19 +1,17 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IN8nHttpFullResponse,
-	type NodeApiError,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import type { FailureWording, RequestFailure } from '../shared/http/failure';
+import { jsonAnswer } from '../shared/http/jsonAnswer';
+import { describeNoAnswer } from '../shared/http/noAnswer';
+import { shorten } from '../shared/http/quote';
+import { secretsOf } from '../shared/http/secrets';
+import { credentialUrlOrFail, sendProviderRequest } from '../shared/n8n/providerRequest';
 import { FAITHFLOW_DETAIL } from './definition';
-import { detailOf, jsonAnswer, secretsOf } from './httpAnswers';
-import { httpUrlOrFail, refusalError, sendAuthenticated } from './httpRequest';
 import { FAITHTRACKER_CREDENTIAL, faithTrackerBody, type FaithTrackerCredentials, type FaithTrackerPayload } from './signing';
 
 /**
- * Sending to FaithTracker (001_7dee66a650611890.txt, "Response Format" and
- * "Troubleshooting"): each documented refusal becomes a NodeApiError whose
+ * Sending to FaithTracker (the FaithFlow Enterprise webhook guide, "Response
+ * Format" and "Troubleshooting"): each documented refusal becomes a NodeApiError whose
  * message is FaithTracker's own `detail` and whose description says what to
  * change, so a user never has to decode a status code.
  */
@@ -45,7 +43,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Where the credential points, checked before anything is signed. */
 function webhookUrlOf(context: IExecuteFunctions, credentials: FaithTrackerCredentials, itemIndex: number): URL {
 	const raw = typeof credentials.webhookUrl === 'string' ? credentials.webhookUrl.trim() : '';
-	return httpUrlOrFail(
+	return credentialUrlOrFail(
 		context,
 		raw,
 		{
@@ -56,17 +54,17 @@ function webhookUrlOf(context: IExecuteFunctions, credentials: FaithTrackerCrede
 	);
 }
 
-function refusal(context: IExecuteFunctions, response: IN8nHttpFullResponse, secrets: string[], itemIndex: number): NodeApiError {
-	const status = response.statusCode;
-	const detail = detailOf(response.body, secrets);
-	const message = detail ?? `FaithTracker answered HTTP ${status}`;
+function describeRefusal(problem: RequestFailure): FailureWording {
+	if (problem.kind === 'timed_out' || problem.kind === 'unreachable') return describeNoAnswer('FaithTracker', problem);
+	const { status, said } = problem;
+	const detail = said?.json ? shorten(said.text) : undefined;
 	const description =
 		(detail !== undefined ? FAITHTRACKER_TROUBLESHOOTING[detail] : undefined) ??
 		TROUBLESHOOTING_BY_STATUS[status] ??
-		(status >= 500
+		(problem.kind === 'unavailable'
 			? 'FaithTracker could not process the event. Try again later; its daily reconciliation also catches missed updates.'
 			: `FaithTracker refused the event with HTTP ${status}.`);
-	return refusalError(context, status, { message, description }, itemIndex, detail !== undefined ? { detail } : {});
+	return { message: detail ?? `FaithTracker answered HTTP ${status}`, description };
 }
 
 /** One event as the node's parameters describe it. */
@@ -117,14 +115,21 @@ export async function sendToFaithTracker(
 	}
 	const secrets = secretsOf(credentials, ['webhookSecret']);
 
-	const response = await sendAuthenticated(
+	const response = await sendProviderRequest(
 		this,
-		FAITHTRACKER_CREDENTIAL,
-		{ method: 'POST', url: url.href, body: faithTrackerBody(payload), headers: { 'Content-Type': 'application/json' } },
-		{ service: 'FaithTracker', origin: url.origin, timeoutMs: DEFAULT_TIMEOUT_MS, secrets, itemIndex },
+		{
+			credentialName: FAITHTRACKER_CREDENTIAL,
+			method: 'POST',
+			url: url.href,
+			body: faithTrackerBody(payload),
+			headers: { 'Content-Type': 'application/json' },
+			origin: url.origin,
+			timeoutMs: DEFAULT_TIMEOUT_MS,
+			secrets,
+			itemIndex,
+		},
+		describeRefusal,
 	);
-	if (response.statusCode >= 400) throw refusal(this, response, secrets, itemIndex);
-
-	return jsonAnswer(response, secrets);
+	return jsonAnswer(response, secrets) as IDataObject;
 }
 

@@ -1,14 +1,10 @@
 import { redact } from '../../nodes/shared/pipeline/redact';
 import type { SubscriptionApiDefinition } from '../../nodes/shared/provider';
 import { addressFields, resolveAddress, subscriptionPath } from '../../nodes/shared/subscriptions/address';
-import {
-	describeHttpFailure,
-	describeTransportFailure,
-	describeUnexpectedAnswer,
-	providerMessage,
-	retryAfterSeconds,
-	type ApiAttempt,
-} from '../../nodes/shared/subscriptions/failures';
+import { failureOfAnswer, failureOfTransport, statusOf, unexpectedAnswer, type HttpAnswer } from '../../nodes/shared/http/failure';
+import { providerText } from '../../nodes/shared/http/providerText';
+import { retryAfterSeconds } from '../../nodes/shared/http/retryAfter';
+import { describeSubscriptionFailure, type ApiAttempt } from '../../nodes/shared/subscriptions/failures';
 
 const attempt: ApiAttempt = {
 	provider: 'Acme',
@@ -18,6 +14,11 @@ const attempt: ApiAttempt = {
 };
 const NOW = new Date('2026-01-16T10:30:00Z');
 const SECRETS = ['sk_live_abcdef', 'whsec_123456'];
+
+function describeHttpFailure(attempt: ApiAttempt, answer: HttpAnswer, secrets: readonly string[], now: Date) {
+	const problem = failureOfAnswer(answer, secrets, now);
+	return { ...describeSubscriptionFailure(attempt, problem), httpCode: String(statusOf(problem)) };
+}
 
 describe('describeHttpFailure', () => {
 	it.each([
@@ -76,23 +77,24 @@ describe('helpers', () => {
 	});
 
 	it('finds the provider message in common error shapes', () => {
-		expect(providerMessage({ message: 'm' })).toEqual({ text: 'm', json: true });
-		expect(providerMessage({ detail: 'd' })).toEqual({ text: 'd', json: true });
-		expect(providerMessage({ foo: 1 })).toBeUndefined();
-		expect(providerMessage(Buffer.from('plain text'))).toEqual({ text: 'plain text', json: false });
+		expect(providerText({ message: 'm' }, [])).toEqual({ text: 'm', json: true });
+		expect(providerText({ detail: 'd' }, [])).toEqual({ text: 'd', json: true });
+		expect(providerText({ foo: 1 }, [])).toBeUndefined();
+		expect(providerText(Buffer.from('plain text'), [])).toEqual({ text: 'plain text', json: false });
 	});
 
 	it('describes timeouts and refused connections', () => {
-		expect(describeTransportFailure(attempt, { timedOut: true, timeoutMs: 10000, origin: 'https://acme.example' }).message).toBe(
+		const target = { timeoutMs: 10000, origin: 'https://acme.example' };
+		expect(describeSubscriptionFailure(attempt, failureOfTransport({ timedOut: true }, target, [])).message).toBe(
 			'Acme did not answer within 10 seconds: try again later',
 		);
-		const refused = describeTransportFailure(attempt, { code: 'ECONNREFUSED', timedOut: false, timeoutMs: 10000, origin: 'https://acme.example' });
+		const refused = describeSubscriptionFailure(attempt, failureOfTransport({ code: 'ECONNREFUSED', timedOut: false }, target, []));
 		expect(refused.message).toBe('Could not connect to Acme at https://acme.example: check the Base URL in the credential');
 		expect(refused.description).toContain('(ECONNREFUSED)');
 	});
 
 	it('describes an answer of the wrong shape', () => {
-		const failure = describeUnexpectedAnswer(attempt, 'expected a JSON object with a "webhooks" array', '<html>Login</html>', []);
+		const failure = describeSubscriptionFailure(attempt, unexpectedAnswer('expected a JSON object with a "webhooks" array', '<html>Login</html>', []));
 		expect(failure.message).toBe('Acme answered in an unexpected shape: expected a JSON object with a "webhooks" array');
 		expect(failure.description).toContain('"Login"');
 	});

@@ -1,25 +1,19 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
-	type IN8nHttpFullResponse,
-	type JsonObject,
 } from 'n8n-workflow';
 
+import { unexpectedAnswer, type ProviderFailure } from '../http/failure';
+import { nonEmptyString, secretsOf } from '../http/secrets';
 import type { ProviderDefinition, SubscriptionApiDefinition } from '../provider';
 import { addressFields, resolveAddress, subscriptionPath, type AddressCredential } from '../subscriptions/address';
-import {
-	describeHttpFailure,
-	describeTransportFailure,
-	describeUnexpectedAnswer,
-	type ApiAttempt,
-	type FailureMessage,
-} from '../subscriptions/failures';
+import { describeSubscriptionFailure, type ApiAttempt } from '../subscriptions/failures';
 import { readSubscription, readSubscriptionList, sameUrl } from '../subscriptions/normalise';
 import type { RemoteSubscription } from '../subscriptions/types';
+import { failureKindOf, providerApiError, sendProviderRequest } from './providerRequest';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -46,35 +40,10 @@ export interface SubscriptionApi {
 	remove(id: string): Promise<void>;
 }
 
-function nonEmpty(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
-	const chain: Array<{ code?: unknown; message?: unknown }> = [];
-	let current: unknown = error;
-	while (typeof current === 'object' && current !== null && chain.length < 5) {
-		chain.push(current as { code?: unknown; message?: unknown });
-		current = (current as { cause?: unknown }).cause;
-	}
-	return chain;
-}
-
-function connectionFailure(error: unknown): { code?: string; timedOut: boolean } {
-	const chain = errorChain(error);
-	const code = chain.map((entry) => entry.code).find((value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value));
-	const timedOut =
-		code === 'ETIMEDOUT' ||
-		code === 'UND_ERR_HEADERS_TIMEOUT' ||
-		code === 'UND_ERR_BODY_TIMEOUT' ||
-		chain.some((entry) => typeof entry.message === 'string' && /timeout of \d+ms exceeded/i.test(entry.message));
-	return { code, timedOut };
-}
-
 /**
  * Opens the subscriptions API of `provider` for one node: reads the
  * credential (Base URL, path), then sends every request through
- * `httpRequestWithAuthentication`, so the API key is applied by the
+ * the shared provider transport, so the API key is applied by the
  * credential's `authenticate` and never by this code. Every failure becomes a
  * NodeApiError whose message says what to do, with no secret in it.
  */
@@ -94,18 +63,12 @@ export async function openSubscriptionApi(
 	if (!address.ok) throw new NodeOperationError(context.getNode(), address.problem, { itemIndex, level: 'warning' });
 
 	const timeoutMs = definition.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	const credentialSecret = nonEmpty(credential.signingSecret);
-	const knownSecrets = [credential.apiKey, credential.signingSecret, credential.previousSigningSecret]
-		.map(nonEmpty)
-		.filter((secret): secret is string => secret !== undefined);
+	const credentialSecret = nonEmptyString(credential.signingSecret);
+	const knownSecrets = secretsOf(credential, ['apiKey', 'signingSecret', 'previousSigningSecret']);
 	const { baseUrl, origin, collectionPath } = address;
 
-	const fail = (failure: FailureMessage): NodeApiError =>
-		new NodeApiError(
-			context.getNode(),
-			{ message: failure.message, description: failure.description, ...(failure.httpCode ? { httpCode: failure.httpCode } : {}) } as JsonObject,
-			{ message: failure.message, description: failure.description, httpCode: failure.httpCode, itemIndex },
-		);
+	const fail = (attempt: ApiAttempt, problem: ProviderFailure) =>
+		providerApiError(context.getNode(), problem, describeSubscriptionFailure(attempt, problem), itemIndex);
 
 	const attemptOf = (action: string, subscriptionId?: string): ApiAttempt => ({
 		provider: provider.displayName,
@@ -116,31 +79,12 @@ export async function openSubscriptionApi(
 	});
 
 	async function send(attempt: ApiAttempt, method: IHttpRequestMethods, url: string, body?: IDataObject): Promise<unknown> {
-		const secrets = [...knownSecrets, ...(typeof body?.secret === 'string' ? [body.secret] : [])];
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialName, {
-				method,
-				baseURL: baseUrl,
-				url,
-				...(body ? { body } : {}),
-				json: true,
-				timeout: timeoutMs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw fail(
-				describeTransportFailure(attempt, {
-					...connectionFailure(error),
-					timeoutMs,
-					origin,
-				}),
-			);
-		}
-		if (response.statusCode >= 400) {
-			throw fail(describeHttpFailure(attempt, { status: response.statusCode, headers: response.headers, body: response.body }, secrets));
-		}
+		const secrets = [...knownSecrets, ...secretsOf(body ?? {}, ['secret'])];
+		const response = await sendProviderRequest(
+			context,
+			{ credentialName, method, baseURL: baseUrl, url, ...(body ? { body } : {}), origin, timeoutMs, secrets, itemIndex },
+			(problem) => describeSubscriptionFailure(attempt, problem),
+		);
 		return response.body;
 	}
 
@@ -148,7 +92,7 @@ export async function openSubscriptionApi(
 		const attempt = attemptOf(`list the ${provider.displayName} webhook subscriptions`);
 		const body = await send(attempt, 'GET', collectionPath);
 		const reading = readSubscriptionList(body, definition.listKey);
-		if (!reading.ok) throw fail(describeUnexpectedAnswer(attempt, reading.problem, body, knownSecrets));
+		if (!reading.ok) throw fail(attempt, unexpectedAnswer(reading.problem, body, knownSecrets));
 		return reading.subscriptions;
 	}
 
@@ -159,11 +103,15 @@ export async function openSubscriptionApi(
 		async get(id) {
 			const found = (await list()).find((entry) => entry.id === id);
 			if (found) return found;
-			throw fail({
-				message: `${provider.displayName} has no webhook subscription with ID "${id}"`,
-				description: `${provider.displayName}'s API cannot read one subscription by ID, so the subscription was looked up in the list at GET ${collectionPath}, and it is not there.`,
-				httpCode: '404',
-			});
+			throw providerApiError(
+				context.getNode(),
+				{ kind: 'not_found', status: 404 },
+				{
+					message: `${provider.displayName} has no webhook subscription with ID "${id}"`,
+					description: `${provider.displayName}'s API cannot read one subscription by ID, so the subscription was looked up in the list at GET ${collectionPath}, and it is not there.`,
+				},
+				itemIndex,
+			);
 		},
 		async create(body) {
 			const attempt = attemptOf(`create a ${provider.displayName} webhook subscription`);
@@ -174,7 +122,7 @@ export async function openSubscriptionApi(
 			const mine = (await list()).filter((entry) => sameUrl(entry.url, body.url as string));
 			const newest = mine[mine.length - 1];
 			if (newest) return newest;
-			throw fail(describeUnexpectedAnswer(attempt, 'the created subscription has no id and is not in the list', answer, [...knownSecrets, String(body.secret ?? '')]));
+			throw fail(attempt, unexpectedAnswer('the created subscription has no id and is not in the list', answer, [...knownSecrets, ...secretsOf(body, ['secret'])]));
 		},
 		async update(id, body) {
 			const attempt = attemptOf(`update ${provider.displayName} webhook subscription "${id}"`, id);
@@ -189,5 +137,5 @@ export async function openSubscriptionApi(
 
 /** Whether an error from this API means "no such subscription". */
 export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
+	return failureKindOf(error) === 'not_found';
 }

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../http/httpUrl';
 import type { SubscriptionApiDefinition } from '../provider';
 
 /** The credential fields that decide where subscription requests go. */
@@ -23,10 +24,8 @@ export function addressFields(api: SubscriptionApiDefinition): string {
 export function resolveAddress(api: SubscriptionApiDefinition, credential: AddressCredential, provider: string): Address {
 	const base = typeof credential.baseUrl === 'string' ? credential.baseUrl.trim().replace(/\/+$/, '') : '';
 	if (base === '') return { ok: false, problem: `Set the Base URL of your ${provider} instance in the credential` };
-	const parsed = URL.canParse(base) ? new URL(base) : undefined;
-	if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-		return { ok: false, problem: `The Base URL in the ${provider} credential must start with https:// (or http://)` };
-	}
+	const parsed = parseHttpUrl(base);
+	if (!parsed) return { ok: false, problem: `The Base URL in the ${provider} credential must start with https:// (or http://)` };
 	let path: string;
 	if (api.path.kind === 'fixed') {
 		path = api.path.path;
