@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
+import { nonEmptyString } from '../http/secrets';
 import type { ProviderDefinition } from '../provider';
 import { expandEvents } from '../subscriptions/events';
 import { planCheck } from '../subscriptions/reconcile';
@@ -27,8 +28,7 @@ import { registersItself } from './subscriptionSetup';
 const SUBSCRIPTION_ID = 'webhookId';
 
 function storedSubscriptionId(staticData: IDataObject): string | undefined {
-	const id = staticData[SUBSCRIPTION_ID];
-	return typeof id === 'string' && id !== '' ? id : undefined;
+	return nonEmptyString(staticData[SUBSCRIPTION_ID]);
 }
 
 /** Stores `id`; only a real change marks the static data for saving. */

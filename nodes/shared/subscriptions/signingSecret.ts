@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { nonEmptyString } from '../http/secrets';
+
 /**
  * Which secret a provider signs this trigger's deliveries with, and where it
  * is kept. A secret typed into the credential always wins. Without one, a
@@ -17,10 +19,6 @@ const GENERATED_SECRET = 'webhookSecret';
 export interface CredentialSecrets {
 	readonly signingSecret?: unknown;
 	readonly previousSigningSecret?: unknown;
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** A fresh signing secret: 32 random bytes, hex-encoded (64 characters). */
