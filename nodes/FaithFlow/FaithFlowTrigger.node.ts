@@ -6,7 +6,7 @@ import {
 	providerWebhookMethods,
 	TRIGGER_SUBTITLE,
 } from '../shared/n8n/providerTrigger';
-import { attachFullMembers } from './attachMember';
+import { attachFullMember } from './attachMember';
 import { faithFlow } from './definition';
 import { FAITHFLOW_OPTIONS } from './options';
 
@@ -29,5 +29,5 @@ export class FaithFlowTrigger implements INodeType {
 	webhookMethods = providerWebhookMethods(faithFlow);
 
 	// "Attach Full Member" (bounded by its timeout) runs before n8n records the execution and answers FaithFlow.
-	webhook = providerWebhook(faithFlow, attachFullMembers);
+	webhook = providerWebhook(faithFlow, attachFullMember);
 }

@@ -1,6 +1,6 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { OPTIONS_PARAMETER } from '../shared/n8n/triggerProperties';
+import type { AcceptedItem } from '../shared/n8n/receiveDelivery';
 import { fetchMember } from './coreApi';
 import { ATTACH_MEMBER_OPTION } from './options';
 
@@ -28,29 +28,20 @@ function memberIdOf(json: IDataObject): string | undefined {
 	return undefined;
 }
 
-export async function attachFullMembers(
-	context: IWebhookFunctions,
-	result: IWebhookResponseData,
-): Promise<IWebhookResponseData> {
-	const items = result.workflowData?.[0];
-	if (!items || items.length === 0) return result;
-	const options = context.getNodeParameter(OPTIONS_PARAMETER, {}) as IDataObject;
-	if (options[ATTACH_MEMBER_OPTION] !== true) return result;
-
-	for (const item of items) {
-		const json = item.json;
-		const memberId = memberIdOf(json);
-		if (!EVENTS_WITH_A_MEMBER.has(String(json.event_type)) || memberId === undefined) continue;
-		const key = Object.prototype.hasOwnProperty.call(json, MEMBER_KEY) ? FALLBACK_MEMBER_KEY : MEMBER_KEY;
-		try {
-			json[key] = await fetchMember(context, memberId, { timeoutMs: MEMBER_FETCH_TIMEOUT_MS });
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			json[MEMBER_FETCH_ERROR_KEY] = message;
-			context.logger.warn(`FaithFlow member ${memberId} could not be attached: ${message}`, {
-				httpCode: (error as { httpCode?: unknown }).httpCode ?? null,
-			});
-		}
+/** Adds the full member to an accepted created/updated event when the "Attach Full Member" option is on. */
+export async function attachFullMember(context: IWebhookFunctions, accepted: AcceptedItem): Promise<void> {
+	if (accepted.settings.providerOptions[ATTACH_MEMBER_OPTION] !== true) return;
+	const json = accepted.json;
+	const memberId = memberIdOf(json);
+	if (!EVENTS_WITH_A_MEMBER.has(String(json.event_type)) || memberId === undefined) return;
+	const key = Object.prototype.hasOwnProperty.call(json, MEMBER_KEY) ? FALLBACK_MEMBER_KEY : MEMBER_KEY;
+	try {
+		json[key] = await fetchMember(context, memberId, { timeoutMs: MEMBER_FETCH_TIMEOUT_MS });
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		json[MEMBER_FETCH_ERROR_KEY] = message;
+		context.logger.warn(`FaithFlow member ${memberId} could not be attached: ${message}`, {
+			httpCode: (error as { httpCode?: unknown }).httpCode ?? null,
+		});
 	}
-	return result;
 }

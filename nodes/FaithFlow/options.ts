@@ -7,7 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export const CAMPUS_IDS_OPTION = 'campusIds';
 export const PAUSE_SYNC_OPTION = 'pauseSync';
-/** Read by FaithFlowTrigger.webhook() after the delivery has been answered (see attachMember.ts). */
+/** Read from the trigger settings when a delivery is accepted, before n8n answers FaithFlow (see attachMember.ts). */
 export const ATTACH_MEMBER_OPTION = 'attachFullMember';
 
 export const FAITHFLOW_OPTIONS: INodeProperties[] = [

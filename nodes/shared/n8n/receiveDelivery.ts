@@ -91,12 +91,25 @@ async function readSettings(context: IWebhookFunctions, provider: ProviderDefini
 	}
 }
 
+/** An accepted delivery's item, with the settings it was accepted under. */
+export interface AcceptedItem {
+	readonly json: IDataObject;
+	readonly settings: TriggerSettings;
+}
+
+/** Work on an accepted item before n8n records the execution and answers the provider. */
+export type AfterAccept = (context: IWebhookFunctions, accepted: AcceptedItem) => Promise<void>;
+
 /**
  * One delivery inside n8n. An accepted one is returned to n8n with the
  * provider's success body as `webhookResponse`: n8n sends it only after it
  * has recorded the execution (rawBodyWebhook.ts), so a 2xx means n8n has it.
  */
-async function receiveDelivery(context: IWebhookFunctions, provider: ProviderDefinition): Promise<IWebhookResponseData> {
+async function receiveDelivery(
+	context: IWebhookFunctions,
+	provider: ProviderDefinition,
+	afterAccept: AfterAccept | undefined,
+): Promise<IWebhookResponseData> {
 	const settings = await readSettings(context, provider);
 	if (!settings) return refuse(context, provider, reject('not_configured', 'The trigger parameters could not be read'));
 
@@ -117,23 +130,14 @@ async function receiveDelivery(context: IWebhookFunctions, provider: ProviderDef
 			return answerNow(context, outcome.reply);
 		}
 	}
-	return {
-		workflowData: [[{ json: outcome.item as IDataObject }]],
-		webhookResponse: outcome.reply.body,
-	};
+	const json = outcome.item as IDataObject;
+	if (afterAccept) await afterAccept(context, { json, settings });
+	return { workflowData: [[{ json }]], webhookResponse: outcome.reply.body };
 }
 
-/**
- * The trigger's `webhook()`. `afterAccept` runs on an accepted delivery's
- * items before n8n records the execution and answers the provider (refusals
- * are already answered by then).
- */
-export function providerWebhook(
-	provider: ProviderDefinition,
-	afterAccept?: (context: IWebhookFunctions, result: IWebhookResponseData) => Promise<IWebhookResponseData>,
-) {
+/** The trigger's `webhook()`; `afterAccept` is a provider's own work on an accepted item (see AfterAccept). */
+export function providerWebhook(provider: ProviderDefinition, afterAccept?: AfterAccept) {
 	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const result = await receiveDelivery(this, provider);
-		return afterAccept ? await afterAccept(this, result) : result;
+		return await receiveDelivery(this, provider, afterAccept);
 	};
 }
