@@ -13,14 +13,24 @@ const { zodToJsonSchema } = require('zod-to-json-schema');
 
 const DIST_NODES = path.join(__dirname, 'dist', 'nodes');
 
-/** A provider folder is one whose definition module exports a ProviderDefinition. */
-function loadProviders() {
+/**
+ * Every provider: a folder under `nodesDir` whose definition module exports a
+ * ProviderDefinition. The one way providers are found, by this build (over
+ * dist/, compiled) and by the tests (over nodes/, `definition.ts` first), so
+ * a new provider needs no list to be registered in.
+ */
+function discoverProviders(nodesDir = DIST_NODES, definitionFiles = ['definition.js']) {
+	const definitionOf = (folder) =>
+		definitionFiles.map((file) => path.join(nodesDir, folder, file)).find((file) => fs.existsSync(file));
 	return fs
-		.readdirSync(DIST_NODES, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && fs.existsSync(path.join(DIST_NODES, entry.name, 'definition.js')))
+		.readdirSync(nodesDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && definitionOf(entry.name) !== undefined)
 		.flatMap((entry) =>
-			Object.values(require(path.join(DIST_NODES, entry.name, 'definition.js')))
-				.filter((value) => value && typeof value === 'object' && typeof value.key === 'string' && Array.isArray(value.events))
+			Object.values(require(definitionOf(entry.name)))
+				.filter(
+					(value) =>
+						value && typeof value === 'object' && typeof value.key === 'string' && Array.isArray(value.events) && 'replies' in value,
+				)
 				.map((provider) => ({ folder: entry.name, provider })),
 		);
 }
@@ -34,7 +44,7 @@ function writeJson(file, value) {
 }
 
 async function generateEventFiles() {
-	const providers = loadProviders();
+	const providers = discoverProviders();
 	if (providers.length === 0) throw new Error('No provider definitions found in dist/nodes; run n8n-node build first');
 	for (const { folder, provider } of providers) {
 		const outDir = path.join(DIST_NODES, folder, 'events');
@@ -54,5 +64,6 @@ async function generateEventFiles() {
 	}
 }
 
+exports.discoverProviders = discoverProviders;
 exports.generateEventFiles = generateEventFiles;
 exports.default = series(generateEventFiles);

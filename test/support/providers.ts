@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
@@ -11,26 +11,16 @@ export interface DiscoveredProvider {
 	provider: ProviderDefinition;
 }
 
-/**
- * Every provider folder under nodes/ (one with a definition.ts exporting a
- * ProviderDefinition), found the same way gulpfile.js finds them, so a new
- * provider is covered by the contract test without being registered here.
- */
+/** Every provider folder under nodes/, found the way the build finds them (gulpfile.js), so none can be missed. */
 export function discoverProviders(nodesDir = join(ROOT, 'nodes')): DiscoveredProvider[] {
-	const definitionOf = (folder: string) =>
-		['definition.ts', 'definition.js'].map((file) => join(nodesDir, folder, file)).find((file) => existsSync(file));
-	return readdirSync(nodesDir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && definitionOf(entry.name) !== undefined)
-		.flatMap((entry) =>
-			// Synchronous on purpose: describe.each enumerates providers while jest collects tests.
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			Object.values(require(definitionOf(entry.name) as string) as Record<string, unknown>)
-				.filter(
-					(value): value is ProviderDefinition =>
-						typeof value === 'object' && value !== null && 'key' in value && 'events' in value && 'replies' in value,
-				)
-				.map((provider) => ({ folder: entry.name, provider })),
-		);
+	// The repository's gulpfile: two levels up from test/support, three from its compiled copy in .build/.
+	const gulpfile = [join(__dirname, '..', '..', 'gulpfile.js'), join(__dirname, '..', '..', '..', 'gulpfile.js')].find(existsSync);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const build = require(gulpfile as string) as {
+		discoverProviders(dir: string, files: string[]): DiscoveredProvider[];
+	};
+	// Synchronous on purpose: describe.each enumerates providers while jest collects tests.
+	return build.discoverProviders(nodesDir, ['definition.ts', 'definition.js']);
 }
 
 /**
