@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { routeOperations } from '../shared/n8n/actions/router';
-import { operations, properties } from './actions/faithFlow';
+import { operations, properties } from './actions';
 
 /** Reads the FaithFlow Enterprise core API: a member by ID. */
 export class FaithFlow implements INodeType {

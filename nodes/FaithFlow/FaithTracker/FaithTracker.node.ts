@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { routeOperations } from '../../shared/n8n/actions/router';
-import { operations, properties } from '../actions/faithTracker';
+import { operations, properties } from './actions';
 
 /**
  * n8n as the FaithFlow core system: sends signed member events and the

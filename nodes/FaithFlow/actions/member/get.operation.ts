@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { fetchMember } from '../../../coreApi';
+import { fetchMember } from '../../coreApi';
 
 const properties: INodeProperties[] = [
 	{

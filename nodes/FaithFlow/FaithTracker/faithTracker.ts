@@ -6,9 +6,9 @@ import {
 	type NodeApiError,
 } from 'n8n-workflow';
 
-import { FAITHFLOW_DETAIL } from './definition';
-import { detailOf, jsonAnswer, secretsOf } from './httpAnswers';
-import { httpUrlOrFail, refusalError, sendAuthenticated } from './httpRequest';
+import { FAITHFLOW_DETAIL } from '../definition';
+import { detailOf, jsonAnswer, secretsOf } from '../httpAnswers';
+import { httpUrlOrFail, refusalError, sendAuthenticated } from '../httpRequest';
 import { FAITHTRACKER_CREDENTIAL, faithTrackerBody, type FaithTrackerCredentials, type FaithTrackerPayload } from './signing';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendToFaithTracker } from '../../../faithTracker';
+import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
 
 /** The spec's connection test: `event_type: "test"`, answered with success and no sync. */

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { FAITHFLOW_EVENT_NAMES, FAITHFLOW_EVENTS, type FaithFlowEventName } from '../../../events';
-import { sendToFaithTracker } from '../../../faithTracker';
+import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationTable } from '../../../shared/n8n/actions/types';
+import type { OperationTable } from '../../shared/n8n/actions/types';
 import * as get from './member/get.operation';
 
 export const operations: OperationTable = {
