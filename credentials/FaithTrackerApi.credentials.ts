@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, IAuthenticate, INodeProperties } from 'n8n-workflow';
 
-import { signFaithTrackerRequest } from '../nodes/FaithFlow/signing';
+import { signFaithTrackerRequest } from '../nodes/FaithFlow/FaithTracker/signing';
 
 /**
  * For n8n playing the FaithFlow core system: where FaithTracker receives

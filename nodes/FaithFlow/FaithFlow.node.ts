@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { actionProperties, OPERATION_SUBTITLE } from '../shared/n8n/actions/properties';
 import { routeOperations } from '../shared/n8n/actions/router';
-import { operations, properties } from './actions/faithFlow';
+import { faithFlowActions } from './actions';
+import { faithFlow } from './definition';
 
 /** Reads the FaithFlow Enterprise core API: a member by ID. */
 export class FaithFlow implements INodeType {
@@ -17,17 +19,17 @@ export class FaithFlow implements INodeType {
 		icon: { light: 'file:faithflow.svg', dark: 'file:faithflow.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: OPERATION_SUBTITLE,
 		description: 'Get members from the FaithFlow Enterprise core API',
 		defaults: { name: 'FaithFlow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'faithFlowApi', required: true }],
-		properties,
+		credentials: [{ name: faithFlow.credentialName, required: true }],
+		properties: actionProperties(faithFlowActions),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations(this, operations);
+		return await routeOperations(this, faithFlowActions);
 	}
 }

@@ -1,12 +1,7 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { routeSubscriptionActions, subscriptionActionProperties } from '../shared/n8n/actions/router';
+import { OPERATION_SUBTITLE } from '../shared/n8n/actions/properties';
+import { routeSubscriptionActions, subscriptionActionDescription } from '../shared/n8n/actions/subscriptionActions';
 import { merajutAsa } from './definition';
 
 /**
@@ -16,23 +11,19 @@ import { merajutAsa } from './definition';
  */
 export class MerajutAsa implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'MerajutASA',
-		name: 'merajutAsa',
+		...subscriptionActionDescription(merajutAsa, {
+			displayName: 'MerajutASA',
+			name: 'merajutAsa',
+			description:
+				"Create, list, update and delete MerajutASA webhook subscriptions. MerajutASA has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default /api/webhooks).",
+		}),
+		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:merajutasa.svg', dark: 'file:merajutasa.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			"Create, list, update and delete MerajutASA webhook subscriptions. MerajutASA has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default /api/webhooks).",
-		defaults: { name: 'MerajutASA' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'merajutAsaApi', required: true }],
-		properties: subscriptionActionProperties(merajutAsa),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, merajutAsa, 'merajutAsaApi');
+		return await routeSubscriptionActions(this, merajutAsa);
 	}
 }

@@ -1,32 +1,23 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { routeSubscriptionActions, subscriptionActionProperties } from '../shared/n8n/actions/router';
+import { OPERATION_SUBTITLE } from '../shared/n8n/actions/properties';
+import { routeSubscriptionActions, subscriptionActionDescription } from '../shared/n8n/actions/subscriptionActions';
 import { rishi } from './definition';
 
 export class Rishi implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Rishi',
-		name: 'rishi',
+		...subscriptionActionDescription(rishi, {
+			displayName: 'Rishi',
+			name: 'rishi',
+			description: 'Create, list, update and delete Rishi webhook subscriptions',
+		}),
+		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:rishi.svg', dark: 'file:rishi.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, list, update and delete Rishi webhook subscriptions',
-		defaults: { name: 'Rishi' },
+		subtitle: OPERATION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'rishiApi', required: true }],
-		properties: subscriptionActionProperties(rishi),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, rishi, 'rishiApi');
+		return await routeSubscriptionActions(this, rishi);
 	}
 }

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, type INodeParameters, type INodePrope
 
 import { FaithTrackerApi } from '../../credentials/FaithTrackerApi.credentials';
 import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
-import { pythonCompactJson } from '../../nodes/FaithFlow/pythonJson';
+import { pythonCompactJson } from '../../nodes/FaithFlow/FaithTracker/pythonJson';
 import { tryAction, type ActionRun } from '../support/actionHarness';
 import { runCredentialTest } from '../support/credentialTestHarness';
 import { opensslHmacHex } from '../support/sign';

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { routeOperations } from '../../nodes/shared/n8n/actions/router';
-import type { OperationTable } from '../../nodes/shared/n8n/actions/types';
+import type { NodeActions } from '../../nodes/shared/n8n/actions/types';
 import { tryAction } from '../support/actionHarness';
 
 /**
@@ -17,24 +17,57 @@ import { tryAction } from '../support/actionHarness';
  * results are paired, and what a failure becomes with and without
  * continueOnFail.
  */
-const operations: OperationTable = {
-	thing: {
-		echo: {
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				return { echoed: this.getNodeParameter('value', itemIndex) as string };
-			},
+const actions: NodeActions<{ readonly boundTo: string }> = {
+	binding: { boundTo: 'the node' },
+	resources: [
+		{
+			value: 'thing',
+			name: 'Thing',
+			description: 'A thing',
+			operations: [
+				{
+					value: 'echo',
+					name: 'Echo',
+					description: 'Echo the value',
+					action: 'Echo a thing',
+					properties: [],
+					async execute(this: IExecuteFunctions, itemIndex: number) {
+						return { echoed: this.getNodeParameter('value', itemIndex) as string };
+					},
+				},
+				{
+					value: 'split',
+					name: 'Split',
+					description: 'Split the value at commas',
+					action: 'Split a thing',
+					properties: [],
+					async execute(this: IExecuteFunctions, itemIndex: number) {
+						return (this.getNodeParameter('value', itemIndex) as string).split(',').map((part) => ({ part }));
+					},
+				},
+				{
+					value: 'bound',
+					name: 'Bound',
+					description: 'Answer the binding',
+					action: 'Answer the binding',
+					properties: [],
+					async execute(this: IExecuteFunctions, _itemIndex: number, binding: { readonly boundTo: string }) {
+						return { ...binding };
+					},
+				},
+				{
+					value: 'fail',
+					name: 'Fail',
+					description: 'Fail',
+					action: 'Fail a thing',
+					properties: [],
+					async execute() {
+						throw new Error('it failed');
+					},
+				},
+			],
 		},
-		split: {
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				return (this.getNodeParameter('value', itemIndex) as string).split(',').map((part) => ({ part }));
-			},
-		},
-		fail: {
-			async execute() {
-				throw new Error('it failed');
-			},
-		},
-	},
+	],
 };
 
 class Routed implements INodeType {
@@ -55,7 +88,7 @@ class Routed implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions) {
-		return await routeOperations(this, operations);
+		return await routeOperations(this, actions);
 	}
 }
 
@@ -75,6 +108,11 @@ describe('routeOperations', () => {
 			{ json: { part: 'b' }, pairedItem: { item: 1 } },
 			{ json: { part: 'c' }, pairedItem: { item: 1 } },
 		]);
+	});
+
+	it("hands every operation the node's binding", async () => {
+		const result = await run({ operation: 'bound' });
+		expect(result.output).toEqual([{ json: { boundTo: 'the node' }, pairedItem: { item: 0 } }]);
 	});
 
 	it.each([

@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	type IAuthenticateGeneric,
 	type ICredentialTestRequest,
 	type ICredentialType,
@@ -11,7 +10,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { routeSubscriptionActions, subscriptionActionProperties } from '../../nodes/shared/n8n/actions/router';
+import { routeSubscriptionActions, subscriptionActionDescription } from '../../nodes/shared/n8n/actions/subscriptionActions';
 import {
 	providerTriggerDescription,
 	providerWebhook,
@@ -82,20 +81,11 @@ export class AcmeTrigger implements INodeType {
 
 export class Acme implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Acme',
-		name: 'acme',
-		group: ['transform'],
-		version: 1,
-		description: 'Manage Acme webhook subscriptions',
-		defaults: { name: 'Acme' },
+		...subscriptionActionDescription(acme, { displayName: 'Acme', name: 'acme', description: 'Manage Acme webhook subscriptions' }),
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'acmeApi', required: true }],
-		properties: subscriptionActionProperties(acme),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, acme, 'acmeApi');
+		return await routeSubscriptionActions(this, acme);
 	}
 }

@@ -7,11 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { routeOperations } from '../../shared/n8n/actions/router';
-import { operations, properties } from '../actions/faithTracker';
+import { faithTrackerActions, faithTrackerProperties } from './actions';
+import { FAITHTRACKER_CREDENTIAL } from './signing';
 
 /**
  * n8n as the FaithFlow core system: sends signed member events and the
- * connection test to FaithTracker's webhook (001_7dee66a650611890.txt).
+ * connection test to FaithTracker's webhook (the FaithFlow Enterprise webhook guide).
  */
 export class FaithTracker implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,11 +27,11 @@ export class FaithTracker implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'faithTrackerApi', required: true }],
-		properties,
+		credentials: [{ name: FAITHTRACKER_CREDENTIAL, required: true }],
+		properties: faithTrackerProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations(this, operations);
+		return await routeOperations(this, faithTrackerActions);
 	}
 }

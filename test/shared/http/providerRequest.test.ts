@@ -153,15 +153,28 @@ describe('a provider error through n8n', () => {
 
 		async execute(this: IExecuteFunctions) {
 			return await routeOperations(this, {
-				thing: {
-					fail: {
-						async execute(this: IExecuteFunctions, itemIndex: number) {
-							const error = providerApiError(this.getNode(), { kind: 'rate_limited', status: 429, retryAfterSeconds: 5 }, { message: 'wait', description: 'five seconds' }, itemIndex);
-							thrown.push(error);
-							throw error;
-						},
+				binding: undefined,
+				resources: [
+					{
+						value: 'thing',
+						name: 'Thing',
+						description: 'A thing',
+						operations: [
+							{
+								value: 'fail',
+								name: 'Fail',
+								description: 'Fails',
+								action: 'Fail',
+								properties: [],
+								async execute(this: IExecuteFunctions, itemIndex: number) {
+									const error = providerApiError(this.getNode(), { kind: 'rate_limited', status: 429, retryAfterSeconds: 5 }, { message: 'wait', description: 'five seconds' }, itemIndex);
+									thrown.push(error);
+									throw error;
+								},
+							},
+						],
 					},
-				},
+				],
 			});
 		}
 	}

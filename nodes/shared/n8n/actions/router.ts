@@ -1,19 +1,15 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import type { ProviderDefinition } from '../../provider';
-import type { ActionTarget, Operation, OperationTable } from './types';
-import * as webhook from './webhook';
+import type { NodeActions, ResourceOperation } from './types';
 
-function operationIn(operations: OperationTable, resource: string, operationName: string): Operation | undefined {
-	const own = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
-	return own(operations, resource) && own(operations[resource], operationName) ? operations[resource][operationName] : undefined;
+function operationIn<Binding>(
+	actions: NodeActions<Binding>,
+	resourceName: string,
+	operationName: string,
+): ResourceOperation<Binding> | undefined {
+	return actions.resources
+		.find((resource) => resource.value === resourceName)
+		?.operations.find((operation) => operation.value === operationName);
 }
 
 function failureItem(error: unknown, itemIndex: number): INodeExecutionData {
@@ -30,24 +26,28 @@ function failureItem(error: unknown, itemIndex: number): INodeExecutionData {
 
 /**
  * Owns an action node's item loop: one operation call per input item (the
- * operation named by the item's `resource` and `operation` parameters), each
- * result paired with its item, and `continueOnFail` honoured per item (the
- * failure becomes an item with `error`, `description` and `httpCode`).
+ * operation named by the item's `resource` and `operation` parameters, given
+ * the node's binding), each result paired with its item, and `continueOnFail`
+ * honoured per item (the failure becomes an item with `error`, `description`
+ * and `httpCode`).
  */
-export async function routeOperations(context: IExecuteFunctions, operations: OperationTable): Promise<INodeExecutionData[][]> {
+export async function routeOperations<Binding>(
+	context: IExecuteFunctions,
+	actions: NodeActions<Binding>,
+): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const resource = context.getNodeParameter('resource', itemIndex) as string;
 			const operationName = context.getNodeParameter('operation', itemIndex) as string;
-			const operation = operationIn(operations, resource, operationName);
+			const operation = operationIn(actions, resource, operationName);
 			if (!operation) {
 				throw new NodeOperationError(context.getNode(), `The operation "${operationName}" of "${resource}" is not supported`, {
 					itemIndex,
 				});
 			}
-			const result = await operation.execute.call(context, itemIndex);
+			const result = await operation.execute.call(context, itemIndex, actions.binding);
 			returnData.push(
 				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), { itemData: { item: itemIndex } }),
 			);
@@ -63,55 +63,4 @@ export async function routeOperations(context: IExecuteFunctions, operations: Op
 		}
 	}
 	return [returnData];
-}
-
-/**
- * The action node's parameters for a provider with a subscriptions API: a
- * `Webhook` resource with Create, Delete, Get, Get Many and Update.
- */
-export function subscriptionActionProperties(provider: ProviderDefinition): INodeProperties[] {
-	const notice: INodeProperties[] = provider.subscriptions?.assumed
-		? [
-				{
-					displayName: `${provider.displayName} does not document a webhook API. These operations assume a Rishi-style endpoint at the credential's Subscriptions Path.`,
-					name: 'assumedApiNotice',
-					type: 'notice',
-					default: '',
-				},
-			]
-		: [];
-	return [
-		...notice,
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			default: 'webhook',
-			options: [{ name: 'Webhook', value: 'webhook', description: `A ${provider.displayName} webhook subscription` }],
-		},
-		...webhook.description(provider),
-	];
-}
-
-/** The `Webhook` resource's operations, bound to the node's provider and credential. */
-function subscriptionOperations(target: ActionTarget): OperationTable {
-	const bound = Object.entries(webhook.operations).map(([name, operation]): [string, Operation] => [
-		name,
-		{
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				return await operation.execute.call(this, target, itemIndex);
-			},
-		},
-	]);
-	return { webhook: Object.fromEntries(bound) };
-}
-
-/** The item loop of a subscription action node (Rishi's and the assumed providers'): `routeOperations` over the `Webhook` resource. */
-export async function routeSubscriptionActions(
-	context: IExecuteFunctions,
-	provider: ProviderDefinition,
-	credentialName: string,
-): Promise<INodeExecutionData[][]> {
-	return await routeOperations(context, subscriptionOperations({ provider, credentialName }));
 }

@@ -1,13 +1,12 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../../provider';
 import { generateSigningSecret } from '../../../subscriptions/signingSecret';
 import { openSubscriptionApi } from '../../subscriptionApi';
-import type { ActionTarget } from '../types';
 import { deliveryFields, eventOptions, subscriptionBody } from './fields';
 
-export function description(provider: ProviderDefinition): INodeProperties[] {
-	const properties: INodeProperties[] = [
+export function properties(provider: ProviderDefinition): INodeProperties[] {
+	return [
 		{
 			displayName: 'URL',
 			name: 'url',
@@ -53,11 +52,9 @@ export function description(provider: ProviderDefinition): INodeProperties[] {
 			],
 		},
 	];
-	return updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
 }
 
-export async function execute(this: IExecuteFunctions, target: ActionTarget, itemIndex: number): Promise<IDataObject[]> {
-	const { provider, credentialName } = target;
+export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const typedSecret = this.getNodeParameter('secret', itemIndex, '') as string;
 	const secret = typedSecret || generateSigningSecret();
 	const body = subscriptionBody(
@@ -72,7 +69,7 @@ export async function execute(this: IExecuteFunctions, target: ActionTarget, ite
 		},
 		itemIndex,
 	);
-	const api = await openSubscriptionApi(this, provider, credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
 	const created = await api.create(body);
 	const item = created.raw as IDataObject;
 	return [typedSecret ? item : { ...item, secret }];

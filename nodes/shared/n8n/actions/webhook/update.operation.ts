@@ -1,21 +1,14 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../../provider';
 import { openSubscriptionApi } from '../../subscriptionApi';
-import type { ActionTarget } from '../types';
 import { deliveryFields, eventOptions, subscriptionBody, webhookIdField } from './fields';
 
 /** Fields of a listed subscription that are sent back unchanged unless the user changes them. */
 const KEPT_FIELDS = ['url', 'events', 'active', 'headers', 'timeout', 'retries'] as const;
 
-export function description(provider: ProviderDefinition): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, [
+export function properties(provider: ProviderDefinition): INodeProperties[] {
+	return [
 		webhookIdField(provider),
 		{
 			displayName: 'Update Fields',
@@ -58,7 +51,7 @@ export function description(provider: ProviderDefinition): INodeProperties[] {
 				...deliveryFields(),
 			] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
-	]);
+	];
 }
 
 /**
@@ -66,14 +59,13 @@ export function description(provider: ProviderDefinition): INodeProperties[] {
  * list: there is no GET by id) and the fields left alone are sent back as
  * they are. Reading first also makes a wrong id a clear 404.
  */
-export async function execute(this: IExecuteFunctions, target: ActionTarget, itemIndex: number): Promise<IDataObject[]> {
-	const { provider, credentialName } = target;
+export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const id = String(this.getNodeParameter('webhookId', itemIndex)).trim();
 	const changes = subscriptionBody(this, provider, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex });
 	}
-	const api = await openSubscriptionApi(this, provider, credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
 	const current = await api.get(id);
 	const kept = Object.fromEntries(KEPT_FIELDS.filter((field) => current.raw[field] !== undefined).map((field) => [field, current.raw[field]]));
 	const body = { ...kept, ...changes } as IDataObject;

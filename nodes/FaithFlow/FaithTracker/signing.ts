@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { hmacSha256 } from '../shared/verification/hmac';
+import { hmacSha256 } from '../../shared/verification/hmac';
 import { pythonCompactJson, type PythonJsonValue } from './pythonJson';
 
 /**

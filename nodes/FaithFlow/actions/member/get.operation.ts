@@ -1,8 +1,8 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fetchMember } from '../../../coreApi';
+import { fetchMember } from '../../coreApi';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Member ID',
 		name: 'memberId',
@@ -13,8 +13,6 @@ const properties: INodeProperties[] = [
 		description: 'The member UUID, as in the member_id of a FaithFlow webhook event',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['member'], operation: ['get'] } }, properties);
 
 /** `GET /api/members/{member_id}`: the member as the core API returns it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

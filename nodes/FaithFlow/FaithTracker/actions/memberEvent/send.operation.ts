@@ -1,16 +1,10 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { FAITHFLOW_EVENT_NAMES, FAITHFLOW_EVENTS, type FaithFlowEventName } from '../../../events';
-import { sendToFaithTracker } from '../../../faithTracker';
+import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Event',
 		name: 'event',
@@ -29,8 +23,6 @@ const properties: INodeProperties[] = [
 		description: 'The FaithFlow member UUID. FaithTracker fetches the member from the core API itself.',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { resource: ['memberEvent'], operation: ['send'] } }, properties);
 
 /** `member.created`, `member.updated` or `member.deleted` for one member. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { FaithTrackerEvent } from '../../faithTracker';
+import type { FaithTrackerEvent } from '../faithTracker';
 import { isoTimestamp } from '../../schemas';
 
 /** Fields every FaithTracker operation sends: the church, and the options of the envelope. */

@@ -1,12 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { FailureWording, RequestFailure } from '../shared/http/failure';
-import { jsonAnswer } from '../shared/http/jsonAnswer';
-import { describeNoAnswer } from '../shared/http/noAnswer';
-import { shorten } from '../shared/http/quote';
-import { secretsOf } from '../shared/http/secrets';
-import { credentialUrlOrFail, sendProviderRequest } from '../shared/n8n/providerRequest';
-import { FAITHFLOW_DETAIL } from './definition';
+import type { FailureWording, RequestFailure } from '../../shared/http/failure';
+import { jsonAnswer } from '../../shared/http/jsonAnswer';
+import { describeNoAnswer } from '../../shared/http/noAnswer';
+import { shorten } from '../../shared/http/quote';
+import { secretsOf } from '../../shared/http/secrets';
+import { credentialUrlOrFail, sendProviderRequest } from '../../shared/n8n/providerRequest';
+import { FAITHFLOW_DETAIL } from '../definition';
 import { FAITHTRACKER_CREDENTIAL, faithTrackerBody, type FaithTrackerCredentials, type FaithTrackerPayload } from './signing';
 
 /**

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendToFaithTracker } from '../../../faithTracker';
+import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
 
 /** The spec's connection test: `event_type: "test"`, answered with success and no sync. */
-export const TEST_EVENT = 'test';
+const TEST_EVENT = 'test';
 
-export const description: INodeProperties[] = [];
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await sendToFaithTracker.call(this, readEvent(this, itemIndex, TEST_EVENT), itemIndex);

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { ChurnSaver } from '../../nodes/ChurnSaver/ChurnSaver.node';
+import { ESahayak } from '../../nodes/ESahayak/ESahayak.node';
+import { FaithFlow } from '../../nodes/FaithFlow/FaithFlow.node';
+import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
+import { MerajutAsa } from '../../nodes/MerajutAsa/MerajutAsa.node';
+import { Rishi } from '../../nodes/Rishi/Rishi.node';
+
+/**
+ * The action nodes take their credential name from the provider definition
+ * (or FaithTracker's one constant), which n8n's lint cannot read: its
+ * valid-credential-references and no-credential-reuse rules check literals
+ * only. This checks what they would have.
+ */
+const ROOT = join(__dirname, '..', '..');
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+async function registeredCredentialNames(): Promise<string[]> {
+	const registered = new Set<string>(packageJson.n8n.credentials);
+	const files = readdirSync(join(ROOT, 'credentials')).filter(
+		(file) => file.endsWith('.credentials.ts') && registered.has(`dist/credentials/${file.replace(/\.ts$/, '.js')}`),
+	);
+	const modules = await Promise.all(
+		files.map(async (file) => (await import(join(ROOT, 'credentials', file))) as Record<string, unknown>),
+	);
+	return modules
+		.flatMap((module) => Object.values(module) as Array<new () => ICredentialType>)
+		.map((CredentialClass) => new CredentialClass().name);
+}
+
+const nodes: Array<[string, INodeType]> = [
+	['Rishi', new Rishi()],
+	['ChurnSaver', new ChurnSaver()],
+	['ESahayak', new ESahayak()],
+	['MerajutAsa', new MerajutAsa()],
+	['FaithFlow', new FaithFlow()],
+	['FaithTracker', new FaithTracker()],
+];
+
+describe.each(nodes)('%s', (_name, node) => {
+	it('uses one credential, registered in package.json', async () => {
+		const credentials = node.description.credentials ?? [];
+		expect(credentials).toHaveLength(1);
+		expect(credentials[0].required).toBe(true);
+		expect(await registeredCredentialNames()).toContain(credentials[0].name);
+	});
+});
