@@ -4,7 +4,7 @@ import { signFaithTrackerRequest } from '../nodes/FaithFlow/FaithTracker/signing
 
 /**
  * For n8n playing the FaithFlow core system: where FaithTracker receives
- * member events and the secret they are signed with (001_7dee66a650611890.txt).
+ * member events and the secret they are signed with (the FaithFlow Enterprise Webhook Integration Guide).
  * FaithTracker wants an HMAC of the exact body, so `authenticate` is a function
  * that signs each request's bytes; the test sends the spec's connection test.
  */

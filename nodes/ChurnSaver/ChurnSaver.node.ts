@@ -11,12 +11,7 @@ import { churnSaver } from './definition';
  */
 export class ChurnSaver implements INodeType {
 	description: INodeTypeDescription = {
-		...subscriptionActionDescription(churnSaver, {
-			displayName: 'Churn Saver',
-			name: 'churnSaver',
-			description:
-				"Create, list, update and delete Churn Saver webhook subscriptions. Churn Saver has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default /api/webhooks).",
-		}),
+		...subscriptionActionDescription(churnSaver, 'churnSaver'),
 		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:churnSaver.svg', dark: 'file:churnSaver.dark.svg' },
 		subtitle: OPERATION_SUBTITLE,

@@ -11,7 +11,6 @@ import { churnSaver } from './definition';
 export class ChurnSaverTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(churnSaver, {
-			displayName: 'Churn Saver Trigger',
 			name: 'churnSaverTrigger',
 			description: 'Starts the workflow when Churn Saver sends a signed recovery case, incentive or customer risk event',
 			setupNotice:

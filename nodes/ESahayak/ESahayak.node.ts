@@ -11,12 +11,7 @@ import { esahayak } from './definition';
  */
 export class ESahayak implements INodeType {
 	description: INodeTypeDescription = {
-		...subscriptionActionDescription(esahayak, {
-			displayName: 'eSahayak',
-			name: 'eSahayak',
-			description:
-				"Create, list, update and delete eSahayak webhook subscriptions. eSahayak has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default /api/webhooks).",
-		}),
+		...subscriptionActionDescription(esahayak, 'eSahayak'),
 		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:esahayak.svg', dark: 'file:esahayak.dark.svg' },
 		subtitle: OPERATION_SUBTITLE,

@@ -11,7 +11,6 @@ import { esahayak, REQUIRE_EVENT_HEADER_OPTION } from './definition';
 export class ESahayakTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(esahayak, {
-			displayName: 'eSahayak Trigger',
 			name: 'eSahayakTrigger',
 			description:
 				'Starts the workflow when eSahayak reports that a stamp was uploaded or failed, or an order was delivered or cancelled',

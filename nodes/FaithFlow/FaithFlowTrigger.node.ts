@@ -13,7 +13,6 @@ import { FAITHFLOW_OPTIONS } from './options';
 export class FaithFlowTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(faithFlow, {
-			displayName: 'FaithFlow Trigger',
 			name: 'faithFlowTrigger',
 			description:
 				'Starts the workflow when FaithFlow Enterprise sends a signed member created, updated or deleted event (FaithTracker sync webhook)',

@@ -11,12 +11,7 @@ import { merajutAsa } from './definition';
  */
 export class MerajutAsa implements INodeType {
 	description: INodeTypeDescription = {
-		...subscriptionActionDescription(merajutAsa, {
-			displayName: 'MerajutASA',
-			name: 'merajutAsa',
-			description:
-				"Create, list, update and delete MerajutASA webhook subscriptions. MerajutASA has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default /api/webhooks).",
-		}),
+		...subscriptionActionDescription(merajutAsa, 'merajutAsa'),
 		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:merajutasa.svg', dark: 'file:merajutasa.dark.svg' },
 		subtitle: OPERATION_SUBTITLE,

@@ -11,7 +11,6 @@ import { merajutAsa } from './definition';
 export class MerajutAsaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(merajutAsa, {
-			displayName: 'MerajutASA Trigger',
 			name: 'merajutAsaTrigger',
 			description: 'Starts the workflow when MerajutASA sends a signed child welfare, CSR program or volunteer event',
 			setupNotice:

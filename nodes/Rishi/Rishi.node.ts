@@ -6,11 +6,7 @@ import { rishi } from './definition';
 
 export class Rishi implements INodeType {
 	description: INodeTypeDescription = {
-		...subscriptionActionDescription(rishi, {
-			displayName: 'Rishi',
-			name: 'rishi',
-			description: 'Create, list, update and delete Rishi webhook subscriptions',
-		}),
+		...subscriptionActionDescription(rishi, 'rishi'),
 		// n8n's lint reads these from the class itself (icon-validation, require-node-description-fields, node-usable-as-tool).
 		icon: { light: 'file:rishi.svg', dark: 'file:rishi.dark.svg' },
 		subtitle: OPERATION_SUBTITLE,

@@ -11,7 +11,6 @@ import { rishi } from './definition';
 export class RishiTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(rishi, {
-			displayName: 'Rishi Trigger',
 			name: 'rishiTrigger',
 			description:
 				'Starts the workflow when Rishi sends a signed booking, staff, location, inventory or organization event. Activation registers the webhook with Rishi.',

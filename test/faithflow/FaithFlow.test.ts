@@ -7,7 +7,7 @@ import { closedOrigin, startFakeFaithFlowCore, type FakeFaithFlowCore } from './
 
 /**
  * The FaithFlow action against a fake core API: `GET /api/members/{member_id}`
- * with the credential's Bearer key (001_7dee66a650611890.txt, "How It Works"
+ * with the credential's Bearer key (the FaithFlow Enterprise Webhook Integration Guide, "How It Works"
  * and "Troubleshooting: Member not found").
  */
 const API_KEY = 'ff-core-api-key-5d1c7e';

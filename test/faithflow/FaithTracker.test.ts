@@ -18,7 +18,7 @@ import { SPEC_BODIES, TEST_MESSAGE } from './support/spec';
 /**
  * The FaithTracker action against a fake FaithTracker that checks signatures
  * with its own HMAC. Expected bytes are written out from
- * 001_7dee66a650611890.txt (`json.dumps(payload, separators=(',', ':'))`),
+ * The FaithFlow Enterprise Webhook Integration Guide (`json.dumps(payload, separators=(',', ':'))`),
  * signatures come from openssl.
  */
 const SECRET = 'TFRuCW5KkeGC_YF_wrBL-faithtracker-secret';

@@ -67,7 +67,6 @@ export class AcmeApi implements ICredentialType {
 export class AcmeTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...providerTriggerDescription(acme, {
-			displayName: 'Acme Trigger',
 			name: 'acmeTrigger',
 			description: 'Starts the workflow on Acme events',
 		}),
@@ -81,7 +80,7 @@ export class AcmeTrigger implements INodeType {
 
 export class Acme implements INodeType {
 	description: INodeTypeDescription = {
-		...subscriptionActionDescription(acme, { displayName: 'Acme', name: 'acme', description: 'Manage Acme webhook subscriptions' }),
+		...subscriptionActionDescription(acme, 'acme'),
 		usableAsTool: true,
 	};
 

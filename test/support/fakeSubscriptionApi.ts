@@ -4,7 +4,7 @@ import { closeServer, listen, readBody } from './loopback';
 
 /**
  * A provider's webhook-subscription API, shaped like Rishi's
- * (002_d350af1c45374e81.txt, "Webhook Management"), served over real HTTP on
+ * (Rishi's Webhook Integration Guide, "Webhook Management"), served over real HTTP on
  * loopback: `GET <path>` → `{ <listKey>: [...] }`, `POST <path>`,
  * `PUT <path>/<id>`, `DELETE <path>/<id>`, all behind
  * `Authorization: Bearer <apiKey>`. The path, list key and key header are

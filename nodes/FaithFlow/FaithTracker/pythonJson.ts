@@ -1,5 +1,5 @@
 /**
- * The bytes FaithFlow Enterprise signs and sends, 001_7dee66a650611890.txt:
+ * The bytes FaithFlow Enterprise signs and sends, the FaithFlow Enterprise Webhook Integration Guide:
  * `json.dumps(payload, separators=(',', ':'))`. Python's defaults add
  * `ensure_ascii=True`: every character outside printable ASCII (space to `~`)
  * is written `\uXXXX` in lowercase hex, astral characters as their UTF-16

@@ -5,7 +5,7 @@ import { pythonCompactJson, type PythonJsonValue } from './pythonJson';
 
 /**
  * n8n as the FaithFlow core system, sending to FaithTracker's
- * `POST /api/sync/webhook` (001_7dee66a650611890.txt). Recipe: the body is
+ * `POST /api/sync/webhook` (the FaithFlow Enterprise Webhook Integration Guide). Recipe: the body is
  * `json.dumps(payload, separators=(',', ':'))` as UTF-8, the signature the
  * lowercase hex HMAC-SHA256 of those exact bytes with the Webhook Secret, sent
  * bare in `X-Webhook-Signature` (spelled as the spec spells it).

@@ -19,7 +19,7 @@ import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
  * description and set-up notice) and its own options.
  */
 export interface TriggerNodeIdentity {
-	readonly displayName: string;
+	/** The node type, as package.json and the codex file know it, e.g. `rishiTrigger`. */
 	readonly name: string;
 	readonly description: string;
 	/** How to connect the provider by hand: shown while Setup is manual (always, for a provider without a subscriptions API). */
@@ -58,13 +58,14 @@ export function providerTriggerDescription(
 	provider: ProviderDefinition,
 	node: TriggerNodeIdentity,
 ): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+	const displayName = `${provider.displayName} Trigger`;
 	return {
-		displayName: node.displayName,
+		displayName,
 		name: node.name,
 		group: ['trigger'],
 		version: 1,
 		description: node.description,
-		defaults: { name: node.displayName },
+		defaults: { name: displayName },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: provider.credentialName, required: !credentialIsOptional(provider) }],

@@ -50,9 +50,9 @@ export interface SubscriptionApi {
 export async function openSubscriptionApi(
 	context: ApiContext,
 	provider: ProviderDefinition,
-	credentialName: string,
 	itemIndex?: number,
 ): Promise<SubscriptionApi> {
+	const credentialName = provider.credentialName;
 	const maybeDefinition: SubscriptionApiDefinition | undefined = provider.subscriptions;
 	if (!maybeDefinition) {
 		throw new NodeOperationError(context.getNode(), `${provider.displayName} has no subscriptions API`, { itemIndex });

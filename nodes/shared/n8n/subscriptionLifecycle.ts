@@ -90,7 +90,7 @@ export async function checkSubscription(context: IHookFunctions, provider: Provi
 		return true;
 	}
 
-	const api = await openSubscriptionApi(context, provider, provider.credentialName);
+	const api = await openSubscriptionApi(context, provider);
 	const desired = desiredSubscription(context, provider);
 	const plan = planCheck({
 		storedId: id,
@@ -126,7 +126,7 @@ export async function checkSubscription(context: IHookFunctions, provider: Provi
 
 export async function createSubscription(context: IHookFunctions, provider: ProviderDefinition): Promise<boolean> {
 	if (!registersItself(context, provider)) return true;
-	const api = await openSubscriptionApi(context, provider, provider.credentialName);
+	const api = await openSubscriptionApi(context, provider);
 	const desired = desiredSubscription(context, provider);
 	const secret = secretToRegister(api.credentialSecret);
 	const created = await api.create({ url: desired.url, events: [...desired.events], secret, active: true });
@@ -143,7 +143,7 @@ export async function deleteSubscription(context: IHookFunctions, provider: Prov
 	if (id === undefined) return true;
 	let removed: boolean;
 	try {
-		const api = await openSubscriptionApi(context, provider, provider.credentialName);
+		const api = await openSubscriptionApi(context, provider);
 		removed = await removeQuietly(context, api, id, 'trigger deactivated');
 	} catch (error) {
 		context.logger.warn(`Could not remove ${provider.displayName} webhook subscription ${id}; remove it in ${provider.displayName}`, {

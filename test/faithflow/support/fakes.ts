@@ -5,7 +5,7 @@ import { closeServer, listen, readBody } from '../../support/loopback';
 import { TEST_MESSAGE } from './spec';
 
 /**
- * Two fakes on loopback, written from 001_7dee66a650611890.txt alone (nothing
+ * Two fakes on loopback, written from the FaithFlow Enterprise Webhook Integration Guide alone (nothing
  * imported from the code under test):
  *
  * - FaithTracker's `POST /api/sync/webhook`, in the order of "How It Works":

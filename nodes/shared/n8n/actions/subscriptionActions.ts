@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../provider';
+import { RISHI_WEBHOOKS_PATH } from '../../subscriptions/rishiStyleApi';
 import { actionProperties } from './properties';
 import { routeOperations } from './router';
 import type { NodeActions } from './types';
@@ -45,21 +46,27 @@ export async function routeSubscriptionActions(
 /** What n8n's lint reads from the node class itself, so each class states it (see the action node classes). */
 type StatedInClass = 'icon' | 'subtitle' | 'usableAsTool';
 
-/** What differs between the subscription action nodes besides their provider. */
-export type SubscriptionNodeIdentity = Pick<INodeTypeDescription, 'displayName' | 'name' | 'description'>;
+/** What the editor says the node does; for an assumed API, also where its requests go. */
+function nodeDescription(provider: ProviderDefinition): string {
+	const name = provider.displayName;
+	const does = `Create, list, update and delete ${name} webhook subscriptions`;
+	if (!provider.subscriptions?.assumed) return does;
+	return `${does}. ${name} has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default ${RISHI_WEBHOOKS_PATH}).`;
+}
 
-/** A subscription action node's description but for what its class states: its identity, its provider's credential, the shared parameters. */
-export function subscriptionActionDescription(
-	provider: ProviderDefinition,
-	identity: SubscriptionNodeIdentity,
-): Omit<INodeTypeDescription, StatedInClass> {
+/**
+ * A subscription action node's description but for what its class states:
+ * `name` (the node type, as package.json and the codex file know it) and
+ * what n8n's lint reads from the class.
+ */
+export function subscriptionActionDescription(provider: ProviderDefinition, name: string): Omit<INodeTypeDescription, StatedInClass> {
 	return {
-		displayName: identity.displayName,
-		name: identity.name,
+		displayName: provider.displayName,
+		name,
 		group: ['transform'],
 		version: 1,
-		description: identity.description,
-		defaults: { name: identity.displayName },
+		description: nodeDescription(provider),
+		defaults: { name: provider.displayName },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: provider.credentialName, required: true }],

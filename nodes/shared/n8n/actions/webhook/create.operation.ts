@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, provid
 		},
 		itemIndex,
 	);
-	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, itemIndex);
 	const created = await api.create(body);
 	const item = created.raw as IDataObject;
 	return [typedSecret ? item : { ...item, secret }];

@@ -14,6 +14,6 @@ export function properties(provider: ProviderDefinition): INodeProperties[] {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const id = String(this.getNodeParameter('webhookId', itemIndex)).trim();
-	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, itemIndex);
 	return [(await api.get(id)).raw as IDataObject];
 }

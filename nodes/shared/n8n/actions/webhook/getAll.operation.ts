@@ -23,7 +23,7 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
-	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, itemIndex);
 	const subscriptions = (await api.list()).map((subscription) => subscription.raw as IDataObject);
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return subscriptions;
 	return subscriptions.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);

@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, provid
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field to update', { itemIndex });
 	}
-	const api = await openSubscriptionApi(this, provider, provider.credentialName, itemIndex);
+	const api = await openSubscriptionApi(this, provider, itemIndex);
 	const current = await api.get(id);
 	const kept = Object.fromEntries(KEPT_FIELDS.filter((field) => current.raw[field] !== undefined).map((field) => [field, current.raw[field]]));
 	const body = { ...kept, ...changes } as IDataObject;
