@@ -7,6 +7,7 @@ import {
 	getRequestTest,
 	signingSecretFields,
 } from '../nodes/shared/n8n/credentialFields';
+import { MEMBER_PATH } from '../nodes/FaithFlow/coreApi';
 
 export class FaithFlowApi implements ICredentialType {
 	name = 'faithFlowApi';
@@ -32,5 +33,5 @@ export class FaithFlowApi implements ICredentialType {
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 
-	test: ICredentialTestRequest = getRequestTest('/api/members', { limit: 1 });
+	test: ICredentialTestRequest = getRequestTest(MEMBER_PATH, { limit: 1 });
 }

@@ -1,25 +1,21 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ALL_EVENTS } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
+import { eventOptions } from './eventOptions';
 import { N8N_BODY_PARSER_OFF } from './rawBodyWebhook';
 import { subscriptionSetupProperties } from './subscriptionSetup';
 
 /** Internal name of the Options collection (`options` itself is n8n's body-parser switch). */
 export const OPTIONS_PARAMETER = 'deliveryOptions';
 
-function eventOptions(provider: ProviderDefinition): INodePropertyOptions[] {
-	return [
-		{
-			name: 'All Events',
-			value: ALL_EVENTS,
-			description:
-				provider.subscriptions && !provider.subscriptions.assumed
-					? 'Every event listed below (the subscription names each one)'
-					: 'Every event, including ones added by the provider later',
-		},
-		...provider.events.map((event) => ({ name: event.name, value: event.name, description: event.description })),
-	];
+/** The trigger's Events options: what "All Events" means depends on who decides what the provider sends. */
+function triggerEventOptions(provider: ProviderDefinition): INodePropertyOptions[] {
+	return eventOptions(
+		provider,
+		provider.subscriptions && !provider.subscriptions.assumed
+			? 'Every event listed below (the subscription names each one)'
+			: 'Every event, including ones added by the provider later',
+	);
 }
 
 function ipAllowlistProperties(provider: ProviderDefinition): INodeProperties[] {
@@ -172,7 +168,7 @@ export function triggerProperties(provider: ProviderDefinition, extraOptions: IN
 			required: true,
 			default: [],
 			description: 'The events to start the workflow on. Other events are acknowledged and ignored.',
-			options: eventOptions(provider),
+			options: triggerEventOptions(provider),
 		},
 		...ipAllowlistProperties(provider),
 		{

@@ -1,4 +1,10 @@
-import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	updateDisplayOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import type { NodeActions, Resource } from './types';
 
@@ -60,3 +66,32 @@ export function actionProperties<Binding>({ binding, resources }: NodeActions<Bi
 
 /** The subtitle of a node built with `actionProperties`: the chosen operation and resource. */
 export const OPERATION_SUBTITLE = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
+
+/** What n8n's lint reads from an action node's class itself (icon-validation, require-node-description-fields, node-usable-as-tool). */
+type StatedInClass = 'icon' | 'subtitle' | 'usableAsTool';
+
+export interface ActionNodeIdentity {
+	readonly displayName: string;
+	/** The node type, as package.json and the codex file know it. */
+	readonly name: string;
+	readonly description: string;
+	readonly credentialName: string;
+	/** `transform` unless the node sends something out, like FaithTracker's events. */
+	readonly group?: 'transform' | 'output';
+}
+
+/** An action node's description but for what its class states; `properties` usually come from `actionProperties`. */
+export function actionNodeDescription(node: ActionNodeIdentity, properties: INodeProperties[]): Omit<INodeTypeDescription, StatedInClass> {
+	return {
+		displayName: node.displayName,
+		name: node.name,
+		group: [node.group ?? 'transform'],
+		version: 1,
+		description: node.description,
+		defaults: { name: node.displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: node.credentialName, required: true }],
+		properties,
+	};
+}

@@ -1,14 +1,8 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../provider';
 import { RISHI_WEBHOOKS_PATH } from '../../subscriptions/rishiStyleApi';
-import { actionProperties } from './properties';
+import { actionNodeDescription, actionProperties } from './properties';
 import { routeOperations } from './router';
 import type { NodeActions } from './types';
 import { webhookResource } from './webhook';
@@ -43,9 +37,6 @@ export async function routeSubscriptionActions(
 	return await routeOperations(context, subscriptionActions(provider));
 }
 
-/** What n8n's lint reads from the node class itself, so each class states it (see the action node classes). */
-type StatedInClass = 'icon' | 'subtitle' | 'usableAsTool';
-
 /** What the editor says the node does; for an assumed API, also where its requests go. */
 function nodeDescription(provider: ProviderDefinition): string {
 	const name = provider.displayName;
@@ -54,22 +45,10 @@ function nodeDescription(provider: ProviderDefinition): string {
 	return `${does}. ${name} has not published its API yet: Rishi's REST shape is assumed, at the path set in the credential's Subscriptions Path (default ${RISHI_WEBHOOKS_PATH}).`;
 }
 
-/**
- * A subscription action node's description but for what its class states:
- * `name` (the node type, as package.json and the codex file know it) and
- * what n8n's lint reads from the class.
- */
-export function subscriptionActionDescription(provider: ProviderDefinition, name: string): Omit<INodeTypeDescription, StatedInClass> {
-	return {
-		displayName: provider.displayName,
-		name,
-		group: ['transform'],
-		version: 1,
-		description: nodeDescription(provider),
-		defaults: { name: provider.displayName },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: provider.credentialName, required: true }],
-		properties: subscriptionActionProperties(provider),
-	};
+/** A subscription action node's description: the node type `name` is all its class adds, with what n8n's lint reads there. */
+export function subscriptionActionDescription(provider: ProviderDefinition, name: string) {
+	return actionNodeDescription(
+		{ displayName: provider.displayName, name, description: nodeDescription(provider), credentialName: provider.credentialName },
+		subscriptionActionProperties(provider),
+	);
 }

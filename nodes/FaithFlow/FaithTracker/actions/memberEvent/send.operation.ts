@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { FAITHFLOW_EVENT_NAMES, FAITHFLOW_EVENTS, type FaithFlowEventName } from '../../../events';
+import { memberIdField } from '../../../memberIdField';
 import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
 
@@ -13,15 +14,7 @@ export const properties: INodeProperties[] = [
 		description: 'What happened to the member in FaithFlow',
 		options: FAITHFLOW_EVENT_NAMES.map((name) => ({ name, value: name, description: FAITHFLOW_EVENTS[name] })),
 	},
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '8655d76b-9be0-4681-bd2c-35cd5e09a809',
-		description: 'The FaithFlow member UUID. FaithTracker fetches the member from the core API itself.',
-	},
+	memberIdField('The FaithFlow member UUID. FaithTracker fetches the member from the core API itself.'),
 ];
 
 /** `member.created`, `member.updated` or `member.deleted` for one member. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ProviderDefinition } from '../../../provider';
 import { generateSigningSecret } from '../../../subscriptions/signingSecret';
 import { openSubscriptionApi } from '../../subscriptionApi';
-import { deliveryFields, eventOptions, subscriptionBody } from './fields';
+import { deliveryFields, subscribableEvents, subscriptionBody } from './fields';
 
 export function properties(provider: ProviderDefinition): INodeProperties[] {
 	return [
@@ -22,7 +22,7 @@ export function properties(provider: ProviderDefinition): INodeProperties[] {
 			type: 'multiOptions',
 			required: true,
 			default: [],
-			options: eventOptions(provider),
+			options: subscribableEvents(provider),
 			description: 'The events to subscribe to',
 		},
 		{

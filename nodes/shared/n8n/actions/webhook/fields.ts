@@ -6,16 +6,14 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { ALL_EVENTS } from '../../../pipeline/settings';
+import { parseHttpUrl } from '../../../http/httpUrl';
 import type { ProviderDefinition } from '../../../provider';
 import { expandEvents } from '../../../subscriptions/events';
+import { eventOptions } from '../../eventOptions';
 
-/** Fields shared by several webhook operations, stated once. */
-export function eventOptions(provider: ProviderDefinition): INodePropertyOptions[] {
-	return [
-		{ name: 'All Events', value: ALL_EVENTS, description: `Every event ${provider.displayName} sends (as known to this node)` },
-		...provider.events.map((event) => ({ name: event.name, value: event.name, description: event.description })),
-	];
+/** The Events options of the create and update operations. */
+export function subscribableEvents(provider: ProviderDefinition): INodePropertyOptions[] {
+	return eventOptions(provider, `Every event ${provider.displayName} sends (as known to this node)`);
 }
 
 export function webhookIdField(provider: ProviderDefinition): INodeProperties {
@@ -92,7 +90,7 @@ export function subscriptionBody(
 	const body: IDataObject = {};
 	if (fields.url !== undefined) {
 		const url = String(fields.url).trim();
-		if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+		if (parseHttpUrl(url) === undefined) {
 			throw new NodeOperationError(context.getNode(), `The URL "${url}" is not an http(s) URL`, { itemIndex });
 		}
 		body.url = url;

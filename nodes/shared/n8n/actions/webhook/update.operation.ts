@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { ProviderDefinition } from '../../../provider';
 import { openSubscriptionApi } from '../../subscriptionApi';
-import { deliveryFields, eventOptions, subscriptionBody, webhookIdField } from './fields';
+import { deliveryFields, subscribableEvents, subscriptionBody, webhookIdField } from './fields';
 
 /** Fields of a listed subscription that are sent back unchanged unless the user changes them. */
 const KEPT_FIELDS = ['url', 'events', 'active', 'headers', 'timeout', 'retries'] as const;
@@ -29,7 +29,7 @@ export function properties(provider: ProviderDefinition): INodeProperties[] {
 					name: 'events',
 					type: 'multiOptions',
 					default: [],
-					options: eventOptions(provider),
+					options: subscribableEvents(provider),
 					description: 'The events to subscribe to, replacing the current ones',
 				},
 				{
