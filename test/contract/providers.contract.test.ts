@@ -32,9 +32,13 @@ function iconFiles(icon: unknown, baseDir: string): string[] {
 }
 
 describe('package contract', () => {
-	it('finds the five providers', () => {
-		expect(providers.map((entry) => entry.provider.key).sort()).toEqual(
-			['churn-saver', 'esahayak', 'faithflow', 'merajutasa', 'rishi'].sort(),
+	it('finds every provider folder, the five shipped ones included', () => {
+		const folders = readdirSync(join(ROOT, 'nodes'), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+			.map((entry) => entry.name);
+		expect(providers.map((entry) => entry.folder).sort()).toEqual(folders.sort());
+		expect(providers.map((entry) => entry.provider.key)).toEqual(
+			expect.arrayContaining(['churn-saver', 'esahayak', 'faithflow', 'merajutasa', 'rishi']),
 		);
 	});
 
