@@ -17,10 +17,8 @@ import { CHURN_SAVER_SCHEMAS } from './schemas';
  * `JSON.stringify(req.body)`; the prose ("ensure payload is raw string before
  * signing") and the sender win, so the raw bytes are verified.
  *
- * Churn Saver publishes no webhook-subscription API yet: `subscriptions` assumes
- * Rishi's REST shape at the credential's Subscriptions Path (default
- * /api/webhooks), used by the action node and by the trigger only when its
- * Setup is "Register Automatically" (pasting the URL stays the default).
+ * Churn Saver publishes no webhook-subscription API yet, so its `subscriptions`
+ * are Rishi's shape, assumed (ASSUMED_RISHI_STYLE_API).
  */
 export const CHURN_SAVER_SIGNATURE_HEADER = 'x-webhook-signature';
 

@@ -16,10 +16,8 @@ import { ESAHAYAK_SCHEMAS } from './schemas';
  * answer 2xx within 10 seconds; its example receivers answer
  * `{ received: true, event_id }` and refuse a malformed payload with 400.
  *
- * eSahayak publishes no webhook-subscription API yet: `subscriptions` assumes
- * Rishi's REST shape at the credential's Subscriptions Path (default
- * /api/webhooks), used by the action node and by the trigger only when its
- * Setup is "Register Automatically" (pasting the URL stays the default).
+ * eSahayak publishes no webhook-subscription API yet, so its `subscriptions`
+ * are Rishi's shape, assumed (ASSUMED_RISHI_STYLE_API).
  */
 export const ESAHAYAK_IP_RANGES = ['52.66.123.0/24', '13.127.45.0/24'] as const;
 export const ESAHAYAK_USER_AGENT = 'eSahayak-Webhooks/1.0';

@@ -15,10 +15,8 @@ import { MERAJUTASA_SCHEMAS } from './schemas';
  * `JSON.stringify(req.body)`; we verify the bytes received instead, as the
  * sender signs what it sends.
  *
- * MerajutASA publishes no webhook-subscription API yet: `subscriptions` assumes
- * Rishi's REST shape at the credential's Subscriptions Path (default
- * /api/webhooks), used by the action node and by the trigger only when its
- * Setup is "Register Automatically" (pasting the URL stays the default).
+ * MerajutASA publishes no webhook-subscription API yet, so its `subscriptions`
+ * are Rishi's shape, assumed (ASSUMED_RISHI_STYLE_API).
  */
 export const MERAJUTASA_SIGNATURE_HEADER = 'x-merajutasa-signature';
 export const MERAJUTASA_TIMESTAMP_HEADER = 'x-merajutasa-timestamp';

@@ -9,9 +9,7 @@ import { RISHI_SCHEMAS } from './schemas';
 /**
  * Rishi Platform, Rishi's Webhook Integration Guide: `X-Rishi-Signature: sha256=<hex>`,
  * HMAC-SHA256 of the raw body with the subscription's secret; a bad signature
- * is answered 401. Subscriptions are managed through `/api/webhooks` ("Webhook
- * Management": GET lists `{ webhooks: [...] }`, POST creates, PUT/DELETE
- * `/api/webhooks/{id}`; there is no GET by id).
+ * is answered 401. Its "Webhook Management" API is RISHI_WEBHOOKS_API.
  */
 export const RISHI_SIGNATURE_HEADER = 'x-rishi-signature';
 

@@ -13,7 +13,7 @@ export interface ApiAttempt {
 	readonly action: string;
 	/** The subscription the call was about, when it was about one. */
 	readonly subscriptionId?: string;
-	/** The collection path, e.g. `/api/webhooks`. */
+	/** The subscriptions collection's path. */
 	readonly path: string;
 	/** Which credential fields decide where requests go, for a wrong-address hint. */
 	readonly addressFields: string;

@@ -1,9 +1,10 @@
 import type { SubscriptionApiDefinition } from '../provider';
 
 /**
- * Rishi's webhook-management collection, the one subscriptions API a provider
- * here documents: GET lists `{ webhooks: [...] }`, POST creates, PUT and
- * DELETE act on `<path>/{id}`. Providers that publish no API are assumed to
+ * Rishi's webhook-management collection ("Webhook Management" in Rishi's
+ * Webhook Integration Guide), the one subscriptions API a provider here
+ * documents: GET lists `{ webhooks: [...] }`, POST creates, PUT and DELETE
+ * act on `<path>/{id}`; there is no GET by id. Providers that publish no API are assumed to
  * work the same way, at a path the user can change in the credential.
  */
 export const RISHI_WEBHOOKS_PATH = '/api/webhooks';
