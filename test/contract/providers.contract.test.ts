@@ -79,6 +79,19 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 		expect(typeof description.icon === 'object').toBe(true);
 	});
 
+	it('has an action node when it has a subscriptions API, registered with a codex file, icons and the same credential', () => {
+		const actionFile = join(folderPath, `${folder}.node.ts`);
+		if (provider.subscriptions) expect(existsSync(actionFile)).toBe(true);
+		if (!existsSync(actionFile)) return;
+		const action = loadClass<INodeType>(actionFile).description;
+		expect(packageJson.n8n.nodes).toContain(`dist/nodes/${folder}/${folder}.node.js`);
+		const codex = JSON.parse(readFileSync(join(folderPath, `${folder}.node.json`), 'utf8'));
+		expect(codex.node).toBe(`${packageJson.name}.${action.name}`);
+		for (const file of iconFiles(action.icon, folderPath)) expect(existsSync(file)).toBe(true);
+		expect(action.credentials?.[0]?.name).toBe(provider.credentialName);
+		expect(description.credentials?.[0]?.name).toBe(provider.credentialName);
+	});
+
 	it('uses a registered credential with the shared field names, secrets as passwords', () => {
 		const credentialName = description.credentials?.[0]?.name as string;
 		const file = readdirSync(join(ROOT, 'credentials'))
@@ -91,6 +104,9 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 			expect(fields[secret]?.typeOptions?.password).toBe(true);
 		}
 		expect(fields.baseUrl).toBeDefined();
+		// An assumed API's path is read from a credential field, which must exist.
+		const path = provider.subscriptions?.path;
+		if (path?.kind === 'credential') expect(fields[path.field]).toBeDefined();
 		expect(credential.test).toBeDefined();
 		expect(credential.authenticate).toBeDefined();
 		for (const icon of iconFiles(credential.icon, join(ROOT, 'credentials'))) expect(existsSync(icon)).toBe(true);

@@ -3,12 +3,6 @@ import { join } from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-import { ChurnSaver } from '../../nodes/ChurnSaver/ChurnSaver.node';
-import { ESahayak } from '../../nodes/ESahayak/ESahayak.node';
-import { FaithFlow } from '../../nodes/FaithFlow/FaithFlow.node';
-import { FaithTracker } from '../../nodes/FaithFlow/FaithTracker/FaithTracker.node';
-import { MerajutAsa } from '../../nodes/MerajutAsa/MerajutAsa.node';
-import { Rishi } from '../../nodes/Rishi/Rishi.node';
 
 /**
  * The action nodes take their credential name from the provider definition
@@ -32,14 +26,18 @@ async function registeredCredentialNames(): Promise<string[]> {
 		.map((CredentialClass) => new CredentialClass().name);
 }
 
-const nodes: Array<[string, INodeType]> = [
-	['Rishi', new Rishi()],
-	['ChurnSaver', new ChurnSaver()],
-	['ESahayak', new ESahayak()],
-	['MerajutAsa', new MerajutAsa()],
-	['FaithFlow', new FaithFlow()],
-	['FaithTracker', new FaithTracker()],
-];
+/** Every action node file in nodes/ (a `.node.ts` that is not a trigger), so a new one is covered unlisted. */
+const nodes: Array<[string, INodeType]> = readdirSync(join(ROOT, 'nodes'), { recursive: true, encoding: 'utf8' })
+	.filter((file) => file.endsWith('.node.ts') && !file.endsWith('Trigger.node.ts'))
+	.map((file) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const NodeClass = Object.values(require(join(ROOT, 'nodes', file)) as Record<string, new () => INodeType>)[0];
+		return [file, new NodeClass()];
+	});
+
+it('finds the six action nodes', () => {
+	expect(nodes.length).toBeGreaterThanOrEqual(6);
+});
 
 describe.each(nodes)('%s', (_name, node) => {
 	it('uses one credential, registered in package.json', async () => {

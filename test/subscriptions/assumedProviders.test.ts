@@ -1,78 +1,71 @@
 import { NodeApiError, type ICredentialType, type INodeProperties, type INodeType } from 'n8n-workflow';
 
-import { ChurnSaverApi } from '../../credentials/ChurnSaverApi.credentials';
 import { ESahayakApi } from '../../credentials/ESahayakApi.credentials';
-import { MerajutAsaApi } from '../../credentials/MerajutAsaApi.credentials';
-import { ChurnSaver } from '../../nodes/ChurnSaver/ChurnSaver.node';
-import { ChurnSaverTrigger } from '../../nodes/ChurnSaver/ChurnSaverTrigger.node';
-import { churnSaver } from '../../nodes/ChurnSaver/definition';
-import { ESahayak } from '../../nodes/ESahayak/ESahayak.node';
 import { ESahayakTrigger } from '../../nodes/ESahayak/ESahayakTrigger.node';
-import { esahayak, ESAHAYAK_SIGNATURE_HEADER } from '../../nodes/ESahayak/definition';
-import { MerajutAsa } from '../../nodes/MerajutAsa/MerajutAsa.node';
-import { MerajutAsaTrigger } from '../../nodes/MerajutAsa/MerajutAsaTrigger.node';
-import { merajutAsa } from '../../nodes/MerajutAsa/definition';
+
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 import { runAction } from '../support/actionHarness';
 import { startFakeSubscriptionApi, type FakeSubscription, type FakeSubscriptionApi } from '../support/fakeSubscriptionApi';
 import { simulateN8n } from '../support/lifecycleHarness';
 import { post } from '../support/post';
-import { signedHeaders } from '../support/providers';
+import { discoverProviders, loadProviderNodes, signedHeaders } from '../support/providers';
 import { opensslHmacHex } from '../support/sign';
 import { startTriggerHarness } from '../support/triggerHarness';
 
 /**
- * Churn Saver, eSahayak and MerajutASA publish no subscriptions API; their
- * triggers and action nodes assume Rishi's REST shape at the credential's
- * Subscriptions Path. Each is run here through n8n-core's real contexts
- * against the fake API on loopback, at a custom path.
+ * Every provider whose subscriptions API is assumed (Rishi's REST shape at
+ * the credential's Subscriptions Path), found by discovery: its trigger and
+ * action node are run here through n8n-core's real contexts against the fake
+ * API on loopback, at a custom path.
  */
 interface Case {
 	provider: ProviderDefinition;
 	trigger: () => INodeType;
 	action: () => INodeType;
 	credentialType: ICredentialType;
-	/** Trigger parameters besides events and setup (eSahayak: loopback allowed, signature checked). */
+	/** Trigger parameters besides events and setup (an IP allowlist: loopback allowed, signature checked). */
 	extraParameters: Record<string, unknown>;
 	/** Headers of a delivery of `body` signed with `secret`, as the provider would send it. */
 	headers(body: string, secret: string): Record<string, string>;
 }
 
-const CASES: Case[] = [
-	{
-		provider: churnSaver,
-		trigger: () => new ChurnSaverTrigger(),
-		action: () => new ChurnSaver(),
-		credentialType: new ChurnSaverApi(),
-		extraParameters: {},
-		headers: (body, secret) => signedHeaders(churnSaver, body, secret),
-	},
-	{
-		provider: esahayak,
-		trigger: () => new ESahayakTrigger(),
-		action: () => new ESahayak(),
-		credentialType: new ESahayakApi(),
-		// eSahayak does not sign yet: a generated secret only matters once Verify Signature is on.
-		extraParameters: { allowedIpRanges: '127.0.0.1/32', deliveryOptions: { verifySignature: true } },
-		headers: (body, secret) => {
-			const payload = JSON.parse(body);
-			const event = esahayak.events.find((entry) => entry.name === payload.type)!;
-			return {
-				'content-type': 'application/json',
-				...esahayak.deliveryHeaders!(event, payload),
-				[ESAHAYAK_SIGNATURE_HEADER]: `sha256=${opensslHmacHex(secret, body)}`,
-			};
-		},
-	},
-	{
-		provider: merajutAsa,
-		trigger: () => new MerajutAsaTrigger(),
-		action: () => new MerajutAsa(),
-		credentialType: new MerajutAsaApi(),
-		extraParameters: {},
-		headers: (body, secret) => signedHeaders(merajutAsa, body, secret),
-	},
-];
+/** An unsigned provider's delivery, signed the way its optional signature check expects once it is turned on. */
+function optionallySignedHeaders(provider: ProviderDefinition, body: string, secret: string): Record<string, string> {
+	const scheme = provider.authentication;
+	if (scheme.kind !== 'ip-allowlist') return signedHeaders(provider, body, secret);
+	const payload = JSON.parse(body);
+	const event = provider.events.find((entry) => entry.name === provider.eventTypeOf(payload, {}))!;
+	const prefix = scheme.optionalHmac.encoding.prefixPolicy !== 'forbidden' ? (scheme.optionalHmac.encoding.prefix ?? '') : '';
+	return {
+		'content-type': 'application/json',
+		...(provider.deliveryHeaders?.(event, payload) ?? {}),
+		[scheme.optionalHmac.signatureHeader]: `${prefix}${opensslHmacHex(secret, body)}`,
+	};
+}
+
+const CASES: Case[] = discoverProviders()
+	.filter(({ provider }) => provider.subscriptions?.assumed === true)
+	.map(({ folder, provider }) => {
+		const nodes = loadProviderNodes(folder, provider);
+		if (!nodes.action) throw new Error(`${provider.displayName} has a subscriptions API but no action node`);
+		const action = nodes.action;
+		return {
+			provider,
+			trigger: nodes.trigger,
+			action,
+			credentialType: nodes.credential(),
+			// An unsigned provider: a generated secret only matters once Verify Signature is on.
+			extraParameters:
+				provider.authentication.kind === 'ip-allowlist'
+					? { allowedIpRanges: '127.0.0.1/32', deliveryOptions: { verifySignature: true } }
+					: {},
+			headers: (body, secret) => optionallySignedHeaders(provider, body, secret),
+		};
+	});
+
+it('finds the providers with an assumed subscriptions API', () => {
+	expect(CASES.map((entry) => entry.provider.key)).toEqual(expect.arrayContaining(['churn-saver', 'esahayak', 'merajutasa']));
+});
 
 const API_KEY = 'assumed_api_key_4d8a2f61c9';
 const PATH = '/v1/integrations/webhooks';

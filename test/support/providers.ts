@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import type { JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
 import { opensslHmacHex } from './sign';
@@ -21,6 +23,40 @@ export function discoverProviders(nodesDir = join(ROOT, 'nodes')): DiscoveredPro
 	};
 	// Synchronous on purpose: describe.each enumerates providers while jest collects tests.
 	return build.discoverProviders(nodesDir, ['definition.ts', 'definition.js']);
+}
+
+/** The one class a node or credential file exports. */
+function onlyClassIn<T>(file: string): new () => T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const classes = Object.values(require(file) as Record<string, unknown>).filter((value) => typeof value === 'function');
+	if (classes.length !== 1) throw new Error(`${file} must export exactly one class, not ${classes.length}`);
+	return classes[0] as new () => T;
+}
+
+export interface ProviderNodes {
+	trigger: () => INodeType;
+	/** Present when the folder has `<Folder>.node.ts`. */
+	action?: () => INodeType;
+	/** The credential class whose `name` is the definition's `credentialName`. */
+	credential: () => ICredentialType;
+}
+
+/** A provider folder's node classes and credential, found by the naming rules the contract test enforces. */
+export function loadProviderNodes(folder: string, provider: ProviderDefinition, root = ROOT): ProviderNodes {
+	const folderPath = join(root, 'nodes', folder);
+	const Trigger = onlyClassIn<INodeType>(join(folderPath, `${folder}Trigger.node.ts`));
+	const actionFile = join(folderPath, `${folder}.node.ts`);
+	const Action = existsSync(actionFile) ? onlyClassIn<INodeType>(actionFile) : undefined;
+	const Credential = readdirSync(join(root, 'credentials'))
+		.filter((file) => file.endsWith('.credentials.ts'))
+		.map((file) => onlyClassIn<ICredentialType>(join(root, 'credentials', file)))
+		.find((CredentialClass) => new CredentialClass().name === provider.credentialName);
+	if (!Credential) throw new Error(`No credential class is named ${provider.credentialName}`);
+	return {
+		trigger: () => new Trigger(),
+		...(Action ? { action: () => new Action() } : {}),
+		credential: () => new Credential(),
+	};
 }
 
 /**
