@@ -1,4 +1,5 @@
-import { hmacSha256, SHA256_DIGEST_BYTES, timestampedPayload } from '../../nodes/shared/verification/hmac';
+import { hmacSha256, SHA256_DIGEST_BYTES, timestampedParts, timestampedPayload } from '../../nodes/shared/verification/hmac';
+import { opensslHmacHex } from '../support/sign';
 import { loadVectors, signedContentOf } from './vectors';
 
 describe('hmacSha256', () => {
@@ -49,5 +50,14 @@ describe('timestampedPayload', () => {
 
 	it('is just `<timestamp>.` for an empty body', () => {
 		expect(timestampedPayload('1', Buffer.alloc(0)).toString('utf8')).toBe('1.');
+	});
+});
+
+describe('timestampedParts', () => {
+	it('signs like the joined content (openssl over `<timestamp>.<body>`), without copying the body', () => {
+		const body = Buffer.from('{"event_type":"volunteer.registered","note":"ü"}', 'utf8');
+		const parts = timestampedParts('1754562600', body);
+		expect(parts[1]).toBe(body);
+		expect(hmacSha256('s3cret', ...parts).toString('hex')).toBe(opensslHmacHex('s3cret', `1754562600.${body.toString('utf8')}`));
 	});
 });

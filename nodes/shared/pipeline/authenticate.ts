@@ -1,4 +1,4 @@
-import { timestampedPayload } from '../verification/hmac';
+import { timestampedParts } from '../verification/hmac';
 import { checkIpAllowlist, resolveClientAddress } from '../verification/ipAllowlist';
 import { checkReplayWindow } from '../verification/replayWindow';
 import { verifyHmacSignature } from '../verification/verifyHmacSignature';
@@ -8,12 +8,12 @@ import { headerValue } from './headers';
 import type { SignatureCheck, Verification } from './settings';
 
 function verifySignature(check: SignatureCheck, rawBody: Buffer, request: DeliveryRequest): Verdict {
-	let signedContent: Uint8Array = rawBody;
+	let signedContent: Uint8Array | Uint8Array[] = rawBody;
 	if (check.timestamp) {
 		const timestamp = headerValue(request.headers, check.timestamp.header);
 		const window = checkReplayWindow(timestamp, request.now.getTime(), check.timestamp.toleranceSeconds);
 		if (!window.ok) return window;
-		signedContent = timestampedPayload(timestamp as string, rawBody);
+		signedContent = timestampedParts(timestamp as string, rawBody);
 	}
 	return verifyHmacSignature({
 		signedContent,

@@ -9,7 +9,15 @@ export function hmacSha256(secret: string, ...parts: Uint8Array[]): Buffer {
 	return mac.digest();
 }
 
-/** The signed content of timestamped schemes: `<timestamp>.<raw body>`. */
+/**
+ * The signed content of timestamped schemes, `<timestamp>.<raw body>`, as
+ * parts: the HMAC is fed them in turn, so the body is never copied.
+ */
+export function timestampedParts(timestamp: string, rawBody: Uint8Array): Uint8Array[] {
+	return [Buffer.from(`${timestamp}.`, 'utf8'), rawBody];
+}
+
+/** The same content in one buffer, for senders and tests. */
 export function timestampedPayload(timestamp: string, rawBody: Uint8Array): Buffer {
-	return Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), rawBody]);
+	return Buffer.concat(timestampedParts(timestamp, rawBody));
 }

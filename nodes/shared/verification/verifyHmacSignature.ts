@@ -4,8 +4,8 @@ import { decodeSignatureHeader, type SignatureEncoding } from './signatureHeader
 import { ACCEPTED, reject, type Verdict } from './verdict';
 
 export interface HmacVerificationInput {
-	/** Exactly the bytes that were signed (the raw body, or `<timestamp>.<body>`). */
-	readonly signedContent: Uint8Array;
+	/** Exactly the bytes that were signed (the raw body, or `<timestamp>.<body>` in parts). */
+	readonly signedContent: Uint8Array | readonly Uint8Array[];
 	readonly signatureHeader: string | undefined;
 	readonly encoding: SignatureEncoding;
 	/** Current secret first, then previous ones (rotation). Empty entries are ignored. */
@@ -26,9 +26,10 @@ export function verifyHmacSignature(input: HmacVerificationInput): Verdict {
 	const decoded = decodeSignatureHeader(input.signatureHeader, input.encoding);
 	if (!decoded.ok) return decoded;
 
+	const parts = input.signedContent instanceof Uint8Array ? [input.signedContent] : input.signedContent;
 	let matched = false;
 	for (const secret of secrets) {
-		const expected = hmacSha256(secret, input.signedContent);
+		const expected = hmacSha256(secret, ...parts);
 		if (constantTimeEqual(expected, decoded.digest)) matched = true;
 	}
 	return matched ? ACCEPTED : reject('signature_mismatch', 'The signature does not match the body');
