@@ -66,6 +66,12 @@ describe('parseJsonBody', () => {
 			expect(reasonOf(`{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)).toBe('invalid_payload');
 		});
 
+		it('accepts many brackets side by side, shallow (the walk happens only past the bracket count)', () => {
+			const items = Array.from({ length: 500 }, (_, index) => ({ index, tags: [index] }));
+			expect(reasonOf(JSON.stringify({ items }))).toBe('ok');
+			expect(reasonOf(`{"a":${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)},"b":[[[]]]}`)).toBe('ok');
+		});
+
 		it('does not count brackets inside strings, escaped quotes included', () => {
 			const brackets = '[{'.repeat(500);
 			expect(reasonOf(JSON.stringify({ text: brackets, quoted: `\"${brackets}` }))).toBe('ok');

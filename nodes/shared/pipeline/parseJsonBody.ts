@@ -12,15 +12,33 @@ export const MAX_JSON_DEPTH = 100;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]);
-const CLOSERS = new Set([0x5d, 0x7d]);
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * True when the body holds at most `limit` bracket bytes in all: it cannot
+ * then nest deeper than `limit`. Counted with the native indexOf, so the
+ * usual body (a few dozen brackets) is never walked byte by byte in JS.
+ */
+function fewBrackets(bytes: Buffer, limit: number): boolean {
+	let count = 0;
+	for (const opener of [OPEN_BRACE, OPEN_BRACKET]) {
+		for (let at = bytes.indexOf(opener); at !== -1; at = bytes.indexOf(opener, at + 1)) {
+			if (++count > limit) return false;
+		}
+	}
+	return true;
+}
 
 /**
  * True when brackets outside strings nest deeper than `limit`. Works on the
  * bytes: in UTF-8 a quote, backslash or bracket byte is always that ASCII
  * character, never part of a longer one.
  */
-function nestsDeeperThan(bytes: Uint8Array, limit: number): boolean {
+function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
+	if (fewBrackets(bytes, limit)) return false;
 	let depth = 0;
 	let inString = false;
 	for (let index = 0; index < bytes.length; index++) {
@@ -29,9 +47,9 @@ function nestsDeeperThan(bytes: Uint8Array, limit: number): boolean {
 			if (byte === BACKSLASH) index++;
 			else if (byte === QUOTE) inString = false;
 		} else if (byte === QUOTE) inString = true;
-		else if (OPENERS.has(byte)) {
+		else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
 			if (++depth > limit) return true;
-		} else if (CLOSERS.has(byte)) depth--;
+		} else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
 	}
 	return false;
 }
