@@ -1,13 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	API_KEY_AS_BEARER_TOKEN,
-	apiKeyField,
-	baseUrlField,
-	listSubscriptionsTest,
-	signingSecretFields,
-	subscriptionsPathField,
-} from '../nodes/shared/n8n/credentialFields';
+import { API_KEY_AS_BEARER_TOKEN, listSubscriptionsTest, providerCredentialFields } from '../nodes/shared/n8n/credentialFields';
 
 export class ChurnSaverApi implements ICredentialType {
 	name = 'churnSaverApi';
@@ -21,16 +14,15 @@ export class ChurnSaverApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#churn-saver';
 
-	properties: INodeProperties[] = [
-		baseUrlField('https://churnsaver.example.com', 'Root URL of your Churn Saver API'),
-		apiKeyField(
+	properties: INodeProperties[] = providerCredentialFields({
+		baseUrlPlaceholder: 'https://churnsaver.example.com',
+		baseUrl: 'Root URL of your Churn Saver API',
+		apiKey:
 			'Sent as a Bearer token to the subscriptions endpoint: by the Churn Saver node, and by the trigger when its Setup is Register Automatically',
-		),
-		subscriptionsPathField('Churn Saver'),
-		...signingSecretFields(
+		signingSecret:
 			'The webhook secret entered in Churn Saver under Settings → Integrations → Webhooks (for example the output of openssl rand -hex 32), used to verify X-Webhook-Signature. Leave empty to let the trigger generate one when it registers itself.',
-		),
-	];
+		assumedApiOf: 'Churn Saver',
+	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 

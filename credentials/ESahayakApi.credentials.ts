@@ -1,13 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	API_KEY_AS_BEARER_TOKEN,
-	apiKeyField,
-	baseUrlField,
-	listSubscriptionsTest,
-	signingSecretFields,
-	subscriptionsPathField,
-} from '../nodes/shared/n8n/credentialFields';
+import { API_KEY_AS_BEARER_TOKEN, listSubscriptionsTest, providerCredentialFields } from '../nodes/shared/n8n/credentialFields';
 
 /**
  * eSahayak publishes its webhook format but not yet a webhook API nor a
@@ -25,16 +18,15 @@ export class ESahayakApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#esahayak';
 
-	properties: INodeProperties[] = [
-		baseUrlField('https://api.esahayak.io', 'Root URL of the eSahayak API'),
-		apiKeyField(
+	properties: INodeProperties[] = providerCredentialFields({
+		baseUrlPlaceholder: 'https://api.esahayak.io',
+		baseUrl: 'Root URL of the eSahayak API',
+		apiKey:
 			'Your eSahayak API key (dashboard: Settings > API Access), sent as a Bearer token to the subscriptions endpoint by the eSahayak node, and by the trigger when its Setup is Register Automatically',
-		),
-		subscriptionsPathField('eSahayak'),
-		...signingSecretFields(
+		signingSecret:
 			"For when eSahayak ships HMAC signatures (announced as coming soon): the secret that verifies them when the trigger's Verify Signature option is on. Leave empty if the trigger registers itself: it then generates one.",
-		),
-	];
+		assumedApiOf: 'eSahayak',
+	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 

@@ -1,12 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	API_KEY_AS_BEARER_TOKEN,
-	apiKeyField,
-	baseUrlField,
-	getRequestTest,
-	signingSecretFields,
-} from '../nodes/shared/n8n/credentialFields';
+import { API_KEY_AS_BEARER_TOKEN, getRequestTest, providerCredentialFields } from '../nodes/shared/n8n/credentialFields';
 import { MEMBER_PATH } from '../nodes/FaithFlow/coreApi';
 
 export class FaithFlowApi implements ICredentialType {
@@ -18,18 +12,15 @@ export class FaithFlowApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#faithflow';
 
-	properties: INodeProperties[] = [
-		baseUrlField(
-			'https://faithflow.example.com',
+	properties: INodeProperties[] = providerCredentialFields({
+		baseUrlPlaceholder: 'https://faithflow.example.com',
+		baseUrl:
 			'Root URL of the FaithFlow Enterprise core API, without /api. Used to fetch a member in full (GET /api/members/{member_id}).',
-		),
-		apiKeyField(
+		apiKey:
 			'Sent as a Bearer token to the core API. The credential test calls GET /api/members?limit=1, which is assumed: the webhook guide documents only GET /api/members/{member_id}.',
-		),
-		...signingSecretFields(
+		signingSecret:
 			'The Webhook Secret FaithFlow Enterprise signs with (X-Webhook-Signature, HMAC-SHA256). n8n is the receiver here: generate a long random secret, paste it here and into the FaithFlow Enterprise webhook settings.',
-		),
-	];
+	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 

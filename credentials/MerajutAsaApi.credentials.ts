@@ -1,13 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	API_KEY_AS_BEARER_TOKEN,
-	apiKeyField,
-	baseUrlField,
-	listSubscriptionsTest,
-	signingSecretFields,
-	subscriptionsPathField,
-} from '../nodes/shared/n8n/credentialFields';
+import { API_KEY_AS_BEARER_TOKEN, listSubscriptionsTest, providerCredentialFields } from '../nodes/shared/n8n/credentialFields';
 
 export class MerajutAsaApi implements ICredentialType {
 	name = 'merajutAsaApi';
@@ -21,16 +14,15 @@ export class MerajutAsaApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#merajutasa';
 
-	properties: INodeProperties[] = [
-		baseUrlField('https://api.merajutasa.id', 'Root URL of the MerajutASA API, without a trailing slash'),
-		apiKeyField(
+	properties: INodeProperties[] = providerCredentialFields({
+		baseUrlPlaceholder: 'https://api.merajutasa.id',
+		baseUrl: 'Root URL of the MerajutASA API, without a trailing slash',
+		apiKey:
 			'Sent as a Bearer token to the subscriptions endpoint: by the MerajutASA node, and by the trigger when its Setup is Register Automatically',
-		),
-		subscriptionsPathField('MerajutASA'),
-		...signingSecretFields(
+		signingSecret:
 			'The webhook secret MerajutASA issued for this endpoint, used to verify X-MerajutASA-Signature. Leave empty to let the trigger generate one when it registers itself.',
-		),
-	];
+		assumedApiOf: 'MerajutASA',
+	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 

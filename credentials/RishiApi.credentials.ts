@@ -1,12 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	API_KEY_AS_BEARER_TOKEN,
-	apiKeyField,
-	baseUrlField,
-	listSubscriptionsTest,
-	signingSecretFields,
-} from '../nodes/shared/n8n/credentialFields';
+import { API_KEY_AS_BEARER_TOKEN, listSubscriptionsTest, providerCredentialFields } from '../nodes/shared/n8n/credentialFields';
 
 export class RishiApi implements ICredentialType {
 	name = 'rishiApi';
@@ -17,13 +11,13 @@ export class RishiApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#rishi';
 
-	properties: INodeProperties[] = [
-		baseUrlField('https://rishi.example.com', 'Root URL of your Rishi Platform, without /api'),
-		apiKeyField('Sent as a Bearer token to manage webhook subscriptions'),
-		...signingSecretFields(
+	properties: INodeProperties[] = providerCredentialFields({
+		baseUrlPlaceholder: 'https://rishi.example.com',
+		baseUrl: 'Root URL of your Rishi Platform, without /api',
+		apiKey: 'Sent as a Bearer token to manage webhook subscriptions',
+		signingSecret:
 			'The secret of the Rishi webhook, used to verify X-Rishi-Signature. Leave empty to let the trigger generate one when it registers itself.',
-		),
-	];
+	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;
 

@@ -10,16 +10,16 @@ import { RISHI_WEBHOOKS_PATH, SUBSCRIPTIONS_PATH_FIELD } from '../subscriptions/
  * `test`).
  */
 
-export function baseUrlField(placeholder: string, description: string): INodeProperties {
+function baseUrlField(placeholder: string, description: string): INodeProperties {
 	return { displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '', placeholder, description };
 }
 
-export function apiKeyField(description: string): INodeProperties {
+function apiKeyField(description: string): INodeProperties {
 	return { displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '', description };
 }
 
 /** For a provider whose subscriptions API is assumed to be Rishi's. */
-export function subscriptionsPathField(providerName: string): INodeProperties {
+function subscriptionsPathField(providerName: string): INodeProperties {
 	return {
 		displayName: 'Subscriptions Path',
 		name: SUBSCRIPTIONS_PATH_FIELD,
@@ -30,7 +30,7 @@ export function subscriptionsPathField(providerName: string): INodeProperties {
 }
 
 /** The current secret (described by the provider's credential) and the previous one, for rotation. */
-export function signingSecretFields(description: string): INodeProperties[] {
+function signingSecretFields(description: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Signing Secret',
@@ -48,6 +48,26 @@ export function signingSecretFields(description: string): INodeProperties[] {
 			default: '',
 			description: 'While rotating secrets, deliveries signed with this one are accepted too',
 		},
+	];
+}
+
+/** What a provider's credential says about each of its fields, in its own words. */
+export interface CredentialWords {
+	readonly baseUrlPlaceholder: string;
+	readonly baseUrl: string;
+	readonly apiKey: string;
+	readonly signingSecret: string;
+	/** For a provider whose subscriptions API is assumed: its display name, for the Subscriptions Path field. */
+	readonly assumedApiOf?: string;
+}
+
+/** A provider credential's fields, in the order every credential shows them. */
+export function providerCredentialFields(words: CredentialWords): INodeProperties[] {
+	return [
+		baseUrlField(words.baseUrlPlaceholder, words.baseUrl),
+		apiKeyField(words.apiKey),
+		...(words.assumedApiOf !== undefined ? [subscriptionsPathField(words.assumedApiOf)] : []),
+		...signingSecretFields(words.signingSecret),
 	];
 }
 
