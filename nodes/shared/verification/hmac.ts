@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 
 export const SHA256_DIGEST_BYTES = 32;
 
-/** HMAC-SHA256 over the concatenation of `parts`, fed as bytes (never re-encoded). */
+/** HMAC-SHA256 over the concatenation of `parts`, fed as bytes (never re-encoded); the secret is keyed as UTF-8. */
 export function hmacSha256(secret: string, ...parts: Uint8Array[]): Buffer {
-	const mac = createHmac('sha256', Buffer.from(secret, 'utf8'));
+	const mac = createHmac('sha256', secret);
 	for (const part of parts) mac.update(part);
 	return mac.digest();
 }
