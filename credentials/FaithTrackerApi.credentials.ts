@@ -13,7 +13,10 @@ export class FaithTrackerApi implements ICredentialType {
 
 	displayName = 'FaithTracker Webhook API';
 
-	icon = { light: 'file:../nodes/FaithFlow/faithflow.svg', dark: 'file:../nodes/FaithFlow/faithflow.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/FaithFlow/FaithTracker/faithtracker.svg',
+		dark: 'file:../nodes/FaithFlow/FaithTracker/faithtracker.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-webhook-connectors/n8n-nodes-webhook-connectors#faithflow';
 
@@ -43,7 +46,7 @@ export class FaithTrackerApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '3880a17d-f858-4622-87c2-96eaa7b25c83',
+			placeholder: 'e.g. 3880a17d-f858-4622-87c2-96eaa7b25c83',
 			description:
 				'The FaithFlow church ID FaithTracker syncs. The credential test sends a test event for it, and the FaithTracker node uses it when its own Church ID is empty.',
 		},

@@ -8,7 +8,7 @@ export function memberIdField(description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '8655d76b-9be0-4681-bd2c-35cd5e09a809',
+		placeholder: 'e.g. 8655d76b-9be0-4681-bd2c-35cd5e09a809',
 		description,
 	};
 }

@@ -24,7 +24,7 @@ export const FAITHFLOW_OPTIONS: INodeProperties[] = [
 		name: CAMPUS_IDS_OPTION,
 		type: 'string',
 		default: '',
-		placeholder: '3880a17d-f858-4622-87c2-96eaa7b25c83',
+		placeholder: 'e.g. 3880a17d-f858-4622-87c2-96eaa7b25c83',
 		description:
 			'The FaithFlow church or campus IDs this workflow syncs, separated by commas. A delivery whose church_id or campus_id is not listed is answered 404 "Sync not configured for this campus". Empty accepts every campus.',
 	},

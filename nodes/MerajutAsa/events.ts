@@ -6,9 +6,9 @@
  */
 export const MERAJUTASA_EVENTS = {
 	'child.education.milestone_achieved':
-		'A CSR-funded education programme reached a measurable academic milestone for the children it supports',
+		'A CSR-funded education program reached a measurable academic milestone for the children it supports',
 	'child.health.improvement_recorded':
-		'A CSR-funded health or nutrition programme recorded a measurable improvement in child health',
+		'A CSR-funded health or nutrition program recorded a measurable improvement in child health',
 	'child.protection.system_strengthened':
 		'Child safety and protection were strengthened, e.g. staff trained or safety protocols implemented',
 	'csr.program.milestone_achieved': 'CSR program reaches significant milestone',

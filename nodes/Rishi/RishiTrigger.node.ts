@@ -14,6 +14,8 @@ export class RishiTrigger implements INodeType {
 			name: 'rishiTrigger',
 			description:
 				'Starts the workflow when Rishi sends a signed booking, staff, location, inventory or organization event. Activation registers the webhook with Rishi.',
+			setupNotice:
+				"Register this node's Production URL with Rishi yourself (for example with the Rishi node's Webhook: Create) for the selected events, with the credential's Signing Secret as its secret. Deliveries without a valid X-Rishi-Signature are refused.",
 		}),
 		// n8n's lint wants icon and subtitle written in the class (icon-validation, require-node-description-fields).
 		icon: { light: 'file:rishi.svg', dark: 'file:rishi.dark.svg' },

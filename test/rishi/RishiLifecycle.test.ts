@@ -332,3 +332,30 @@ describe('Rishi trigger subscription lifecycle', () => {
 		await expect(n8n.activate()).rejects.toThrow('Set the Base URL of your Rishi instance in the credential');
 	});
 });
+
+describe('Rishi trigger with a manual set-up', () => {
+	it('offers self-registration by default and a manual set-up that never calls the API', async () => {
+		const setup = new RishiTrigger().description.properties.find((property) => property.name === 'setup');
+		expect(setup?.default).toBe('automatic');
+		expect((setup?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(['manual', 'automatic']);
+
+		const n8n = n8nWith({ events: SELECTED, setup: 'manual' }, credentials({ baseUrl: '', apiKey: '', signingSecret: CREDENTIAL_SECRET }));
+		expect(await n8n.activate()).toBe(true);
+		expect(await n8n.deactivate()).toBe(true);
+		expect(fake.requests).toEqual([]);
+
+		const response = await deliver(undefined, CREDENTIAL_SECRET, credentials({ baseUrl: '', apiKey: '', signingSecret: CREDENTIAL_SECRET }));
+		expect(response.status).toBe(200);
+	});
+
+	it('switching an automatic trigger to manual removes the subscription it registered', async () => {
+		const parameters: Record<string, unknown> = { events: SELECTED };
+		const n8n = n8nWith(parameters);
+		expect(await n8n.activate()).toBe(false);
+		expect(fake.subscriptions.size).toBe(1);
+		parameters.setup = 'manual';
+		expect(await n8n.activate()).toBe(true);
+		expect(fake.subscriptions.size).toBe(0);
+		expect(n8n.nodeStaticData()).toEqual({});
+	});
+});

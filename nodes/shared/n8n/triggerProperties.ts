@@ -45,6 +45,13 @@ function ipAllowlistProperties(provider: ProviderDefinition): INodeProperties[] 
 			displayOptions: { show: { restrictToProviderIps: [true] } },
 		},
 		{
+			displayName: `Trying it from your own machine? Its address is not in these ranges, so what you send is refused with 403. While you test, add 127.0.0.1 to Allowed IP Ranges (and remove it afterwards), or turn the restriction off with Verify Signature on under Options.`,
+			name: 'localTestingNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { restrictToProviderIps: [true] } },
+		},
+		{
 			displayName: 'Trusted Proxy Hops',
 			name: 'trustedProxyHops',
 			type: 'number',
@@ -140,7 +147,7 @@ function optionalFields(provider: ProviderDefinition, extraOptions: INodePropert
 				description: `Whether to require an HMAC-SHA256 signature (hex, optional "sha256=" prefix) made with the credential's signing secret, once ${provider.displayName} sends one`,
 			},
 			{
-				displayName: 'Signature Header',
+				displayName: 'Verify Signature Header',
 				name: 'signatureHeader',
 				type: 'string',
 				default: '',

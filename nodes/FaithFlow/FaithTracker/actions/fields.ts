@@ -10,7 +10,7 @@ export const commonFields: INodeProperties[] = [
 		name: 'churchId',
 		type: 'string',
 		default: '',
-		placeholder: '3880a17d-f858-4622-87c2-96eaa7b25c83',
+		placeholder: 'e.g. 3880a17d-f858-4622-87c2-96eaa7b25c83',
 		description:
 			"The FaithFlow church ID FaithTracker syncs, sent as church_id (or campus_id, see Options). Leave empty to use the credential's Church ID.",
 	},
