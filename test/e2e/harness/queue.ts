@@ -18,7 +18,7 @@ import * as path from 'node:path';
 
 import { DEFAULT_OWNER, N8nClient, createApiKey, login, setupOwner, type OwnerCredentials } from './client';
 import { installN8n } from './install';
-import { freePort, startN8n, stopN8nByPid, type StartN8nOptions } from './n8n';
+import { freePort, reapOrphans, startN8n, stopN8nByPid, type StartN8nOptions } from './n8n';
 import { packPackage } from './pack';
 import { SCRATCH_ROOT } from './paths';
 import { groupAlive } from './proc';
@@ -192,6 +192,8 @@ export interface QueueBootOptions {
 export async function bootQueueCluster(options: QueueBootOptions = {}): Promise<QueueCluster> {
 	const log = options.log ?? ((line: string) => console.log(`[n8n-queue] ${line}`));
 	const label = options.label ?? `queue-${process.pid}`;
+	// A killed earlier run's processes (n8n, PostgreSQL, Redis) go first.
+	await reapOrphans((line) => log(line));
 
 	let pgBin: string;
 	let redisServer: string;
