@@ -16,6 +16,11 @@ export interface Delivery {
 
 export interface SenderOptions {
 	url: string;
+	/**
+	 * Several receivers behind a round-robin balancer without health checks: each attempt
+	 * goes to the next URL in turn (a retry usually reaches another one). Default: [url].
+	 */
+	urls?: string[];
 	concurrency: number;
 	/** Attempts after the first one (default 5). */
 	retries?: number;
@@ -45,11 +50,13 @@ export async function sendLikeAProvider(deliveries: Delivery[], options: SenderO
 	const results: DeliveryResult[] = new Array(deliveries.length);
 	let next = 0;
 	let acknowledged = 0;
+	const urls = options.urls && options.urls.length > 0 ? options.urls : [options.url];
+	let attempts = 0;
 
 	const attempt = async (delivery: Delivery): Promise<number> => {
 		const { body, headers } = delivery.build();
 		try {
-			const response = await request(options.url, { method: 'POST', body, headers, dispatcher });
+			const response = await request(urls[attempts++ % urls.length], { method: 'POST', body, headers, dispatcher });
 			await response.body.dump();
 			return response.statusCode;
 		} catch {

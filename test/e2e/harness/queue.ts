@@ -21,7 +21,8 @@ import { installN8n } from './install';
 import { freePort, reapOrphans, startN8n, stopN8nByPid, type StartN8nOptions } from './n8n';
 import { packPackage } from './pack';
 import { SCRATCH_ROOT } from './paths';
-import { groupAlive } from './proc';
+import { groupAlive, signalGroup } from './proc';
+import { waitFor } from './wait';
 import {
 	ensurePostgres,
 	ensureRedis,
@@ -341,6 +342,32 @@ export class QueueCluster {
 		this.save();
 		const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
 		if (failed) throw failed.reason;
+	}
+
+	/**
+	 * Ends one n8n process of the cluster with `signal` sent to its process group (SIGTERM:
+	 * n8n's graceful shutdown, up to its 30 s timeout; SIGKILL: a crash), waits until the
+	 * group is gone, and starts it again on the same ports and user folder. Resolves with
+	 * the milliseconds from the signal to ready.
+	 */
+	async crashAndRestart(name: string, signal: NodeJS.Signals): Promise<number> {
+		const current = this.n8nProcesses.find((entry) => entry.name === name);
+		if (!current) throw new Error(`no n8n process named ${name} in the cluster`);
+		const stoppedAt = Date.now();
+		signalGroup(current.pid, signal);
+		await waitFor(() => groupAlive(current.pid), {
+			describe: `${name} (pid ${current.pid}) to exit after ${signal}`,
+			until: (alive) => !alive,
+			timeoutMs: 60_000,
+			intervalMs: 100,
+		});
+		await stopN8nByPid(current.pid);
+		const next = await startRole(this.state, current.role, name, current);
+		if (current.role === 'main') this.state.main = next;
+		else if (current.role === 'webhook') this.state.webhooks = this.state.webhooks.map((entry) => (entry.name === name ? next : entry));
+		else this.state.workers = this.state.workers.map((entry) => (entry.name === name ? next : entry));
+		this.save();
+		return Date.now() - stoppedAt;
 	}
 
 	/**

@@ -5,8 +5,9 @@
  * the webhook processors, alternating between them; executions run on the
  * workers and are read back through main's public API.
  *
- * One file on purpose: the Rishi cases restart every process of the cluster,
- * which must not happen while the provider cases are sending.
+ * One file on purpose: the Rishi cases restart every process of the cluster and
+ * the fault cases (faultCases.ts) a webhook processor, which must not happen while
+ * other cases are sending; duplicateCases.ts measures duplicates across processors.
  *
  * Where the target could not be started (no PostgreSQL or Redis here), every
  * test is declared skipped at collection time.
@@ -22,6 +23,8 @@ import { discoverProviders, payloadOf } from '../../support/providers';
 import { buildDelivery, type SendOptions } from '../../tools/send-event';
 import { publishTriggerWorkflow, waitFor, type N8nWorkflow } from '../harness';
 import { getQueueTarget, type QueueCluster, type QueueMainClient } from '../harness/queue';
+import { defineDuplicateCases } from './duplicateCases';
+import { defineFaultCases } from './faultCases';
 
 const target = getQueueTarget();
 const describeQueue = target.cluster ? describe : describe.skip;
@@ -284,6 +287,9 @@ describeQueue('queue mode: n8n main + 2 webhook processors + 2 workers, PostgreS
 			expect(await main.countExecutions(workflow.id)).toBe(delivered);
 		});
 	});
+
+	defineFaultCases(() => ({ cluster, main }));
+	defineDuplicateCases(() => ({ cluster, main }));
 });
 
 if (!target.cluster) {

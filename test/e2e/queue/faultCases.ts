@@ -1,0 +1,105 @@
+/**
+ * "Acknowledged means enqueued" in queue mode (issue 10, item 4): distinct
+ * signed deliveries (E2E_QUEUE_FAULT_TOTAL, default 400), 5 at a time, from a
+ * sender that retries like a provider (5 retries, backoff 1, 2, 4, 8, 16 s) and
+ * sends each attempt to the next webhook processor in turn (a round-robin
+ * balancer without health checks). After a quarter are acknowledged webhook
+ * processor 0 is stopped with SIGTERM (second run: killed with SIGKILL) and
+ * started again. When the load stops, n8n must hold an execution for every
+ * acknowledged delivery (a 2xx comes only after the execution is written and
+ * enqueued); in the end every acknowledged delivery has one (none lost), and a
+ * delivery recorded twice must have had a non-2xx answer first.
+ *
+ * Defined by queueMode.queue.ts (one file: these restart processes of the shared cluster).
+ */
+import { randomBytes } from 'node:crypto';
+
+import { churnSaver } from '../../../nodes/ChurnSaver/definition';
+import { buildDelivery } from '../../tools/send-event';
+import { publishTriggerWorkflow, waitFor } from '../harness';
+import { account, sendLikeAProvider, type Delivery } from '../harness/providerSender';
+import type { QueueCluster, QueueMainClient } from '../harness/queue';
+
+const TOTAL = Number(process.env.E2E_QUEUE_FAULT_TOTAL ?? 400);
+const FAULT_AFTER = Math.round(TOTAL / 4);
+const CONCURRENCY = 5;
+
+export function defineFaultCases(context: () => { cluster: QueueCluster; main: QueueMainClient }): void {
+	describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('deliveries across a webhook processor %s and restart', (signal) => {
+		let workflowId: string;
+		let urls: string[];
+		const secret = randomBytes(16).toString('hex');
+		const event = churnSaver.events[0];
+
+		beforeAll(async () => {
+			const { cluster, main } = context();
+			({ workflowId } = await publishTriggerWorkflow(main, {
+				name: `e2e-queue faults ${signal}`,
+				nodeName: 'churnSaverTrigger',
+				credentialType: 'churnSaverApi',
+				credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+				parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
+			}));
+			const path = new URL(await main.productionWebhookUrl(workflowId, 'Trigger')).pathname;
+			urls = cluster.webhookBaseUrls.map((base) => `${base}${path}`);
+		});
+
+		afterAll(async () => {
+			await context().main.deactivateWorkflow(workflowId).catch(() => undefined);
+		});
+
+		it(`loses no acknowledged delivery of ${TOTAL}, and records one only after it is enqueued`, async () => {
+			const { cluster, main } = context();
+			const deliveries: Delivery[] = Array.from({ length: TOTAL }, (_, index) => {
+				const key = `evt_qfault_${signal}_${index}`;
+				return {
+					key,
+					build: () => buildDelivery(churnSaver, { ...event, sample: { ...event.sample, id: key } }, { url: urls[0], secret, mode: 'signed', contentType: 'application/json' }),
+				};
+			});
+			let fault: Promise<number> | undefined;
+			const started = Date.now();
+			const results = await sendLikeAProvider(deliveries, {
+				url: urls[0],
+				urls,
+				concurrency: CONCURRENCY,
+				onAcknowledged: (count) => {
+					if (count === FAULT_AFTER) fault = cluster.crashAndRestart('webhook-0', signal);
+				},
+			});
+			const recordedAtStop = await main.countExecutions(workflowId);
+			const restartedAfterMs = (await fault) ?? 0;
+			const sendMs = Date.now() - started;
+			const acknowledged = results.filter((result) => result.acknowledged).length;
+			const executions = await waitFor(() => main.listExecutions(workflowId, { includeData: true }), {
+				describe: 'an execution for every acknowledged delivery',
+				until: (list) => account(results, list).lost === 0,
+				show: (list) => JSON.stringify(account(results, list)),
+				timeoutMs: 180_000,
+				intervalMs: 2000,
+			});
+			const figures = account(results, executions);
+			const statuses = executions.reduce<Record<string, number>>((counts, execution) => {
+				const status = String((execution as { status?: string }).status);
+				counts[status] = (counts[status] ?? 0) + 1;
+				return counts;
+			}, {});
+			const answers = results.flatMap((result) => result.statuses).reduce<Record<string, number>>((counts, status) => {
+				counts[status] = (counts[status] ?? 0) + 1;
+				return counts;
+			}, {});
+			console.log(
+				`queue faults (webhook-0 ${signal} after ${FAULT_AFTER} acknowledgements, back in ${restartedAfterMs} ms): sent for ${sendMs} ms ` +
+					`(${Math.round((TOTAL * 1000) / sendMs)} deliveries/s); when the load stopped: acknowledged ${acknowledged}, executions ${recordedAtStop}; ` +
+					`${JSON.stringify(figures)}; executions by status ${JSON.stringify(statuses)}; answers ${JSON.stringify(answers)}`,
+			);
+			expect(restartedAfterMs).toBeGreaterThan(0);
+			expect(recordedAtStop).toBeGreaterThanOrEqual(acknowledged);
+			expect(figures.lost).toBe(0);
+			expect(figures.doubled).toBeLessThanOrEqual(CONCURRENCY);
+			for (const { statuses: attempts } of figures.doubledExamples) expect(attempts.some((status) => status < 200 || status >= 300)).toBe(true);
+			expect(figures.acknowledged + figures.gaveUp).toBe(TOTAL);
+			expect(figures.gaveUp).toBe(0);
+		}, 600_000);
+	});
+}
