@@ -335,9 +335,9 @@ async function startOnce(options: StartN8nOptions): Promise<RunningN8n> {
 }
 
 /** Stops an n8n started by startN8n() in another process (by PID; its process group). */
-export async function stopN8nByPid(pid: number): Promise<void> {
+export async function stopN8nByPid(pid: number, graceMs?: number): Promise<void> {
 	try {
-		await stopGroup(pid);
+		await stopGroup(pid, graceMs);
 	} finally {
 		forget(pid);
 	}

@@ -321,9 +321,12 @@ export class QueueCluster {
 		if (this.stateFile) writeQueueState(this.stateFile, { available: true, ...this.state });
 	}
 
-	/** Stops every n8n process by PID (in parallel) and waits until each is gone. */
-	async stopN8n(): Promise<void> {
-		const results = await Promise.allSettled(this.n8nProcesses.map((entry) => stopN8nByPid(entry.pid)));
+	/**
+	 * Stops every n8n process by PID (in parallel) and waits until each is gone; SIGKILL
+	 * after `graceMs` (a webhook processor can otherwise wait out n8n's 30 s shutdown timeout).
+	 */
+	async stopN8n(graceMs = 20_000): Promise<void> {
+		const results = await Promise.allSettled(this.n8nProcesses.map((entry) => stopN8nByPid(entry.pid, graceMs)));
 		const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
 		if (failed) throw failed.reason;
 	}
@@ -398,7 +401,8 @@ export class QueueCluster {
 	/** Stops everything by PID and removes the cluster's folders (logs are kept). */
 	async stop(): Promise<void> {
 		const errors: unknown[] = [];
-		await this.stopN8n().catch((error) => errors.push(error));
+		// A throw-away cluster: 10 s of grace, then SIGKILL.
+		await this.stopN8n(10_000).catch((error) => errors.push(error));
 		await stopService(this.state.redis).catch((error) => errors.push(error));
 		await stopService(this.state.postgres).catch((error) => errors.push(error));
 		const left = [...this.n8nProcesses, this.state.redis, this.state.postgres].filter((entry) => groupAlive(entry.pid));
