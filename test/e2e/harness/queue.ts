@@ -93,6 +93,13 @@ export function writeQueueState(file: string, state: QueueStateFile): void {
 	fs.renameSync(`${file}.tmp`, file);
 }
 
+/** The cluster's state without the `available` flag of the state file. */
+export function clusterState(file: { available: true } & QueueState): QueueState {
+	const state: Partial<QueueStateFile> = { ...file };
+	delete state.available;
+	return state as QueueState;
+}
+
 export function readQueueState(file = process.env[QUEUE_STATE_ENV]): QueueStateFile | undefined {
 	if (!file || !fs.existsSync(file)) return undefined;
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as QueueStateFile;
@@ -419,6 +426,5 @@ export function getQueueTarget(): { cluster?: QueueCluster; unavailable?: string
 	const state = readQueueState(file);
 	if (!state) return { unavailable: `no queue-mode target: ${QUEUE_STATE_ENV} is not set (run through jest's e2e-queue project)` };
 	if (!state.available) return { unavailable: state.reason };
-	const { available: _available, ...rest } = state;
-	return { cluster: new QueueCluster(rest, file) };
+	return { cluster: new QueueCluster(clusterState(state), file) };
 }
