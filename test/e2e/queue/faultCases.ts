@@ -8,8 +8,10 @@
  * processor 0 is stopped with SIGTERM (second run: killed with SIGKILL) and
  * started again. When the load stops, n8n must hold an execution for every
  * acknowledged delivery (a 2xx comes only after the execution is written and
- * enqueued); in the end every acknowledged delivery has one (none lost), and a
- * delivery recorded twice must have had a non-2xx answer first.
+ * enqueued); in the end every acknowledged delivery has one (none lost), every
+ * execution is finished by a worker (so it was enqueued, not only written; a
+ * `crashed` one counts, as in the single-process suite), and a delivery recorded
+ * twice must have had a non-2xx answer first.
  *
  * Defined by queueMode.queue.ts (one file: these restart processes of the shared cluster).
  */
@@ -79,8 +81,24 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 				timeoutMs: 180_000,
 				intervalMs: 2000,
 			});
-			const figures = account(results, executions);
-			const statuses = executions.reduce<Record<string, number>>((counts, execution) => {
+			// Enqueued, not only written: a worker must take and finish every one of them (an execution
+			// written but never enqueued would stay "new").
+			const finished = await waitFor(
+				async () => {
+					const total = await main.countExecutions(workflowId);
+					const list = (await main.listExecutions(workflowId, { includeData: true })).filter((execution) => !['new', 'running'].includes(execution.status));
+					return { total, list };
+				},
+				{
+					describe: 'every execution of the workflow to be finished by a worker',
+					until: (state) => state.list.length === state.total && state.total >= executions.length,
+					show: (state) => `${state.list.length} of ${state.total} finished`,
+					timeoutMs: 120_000,
+					intervalMs: 2000,
+				},
+			);
+			const figures = account(results, finished.list);
+			const statuses = finished.list.reduce<Record<string, number>>((counts, execution) => {
 				const status = String((execution as { status?: string }).status);
 				counts[status] = (counts[status] ?? 0) + 1;
 				return counts;
@@ -97,6 +115,7 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 			expect(restartedAfterMs).toBeGreaterThan(0);
 			expect(recordedAtStop).toBeGreaterThanOrEqual(acknowledged);
 			expect(figures.lost).toBe(0);
+			expect(Object.keys(statuses).filter((status) => status !== 'success' && status !== 'crashed')).toEqual([]);
 			expect(figures.doubled).toBeLessThanOrEqual(CONCURRENCY);
 			for (const { statuses: attempts } of figures.doubledExamples) expect(attempts.some((status) => status < 200 || status >= 300)).toBe(true);
 			expect(figures.acknowledged + figures.gaveUp).toBe(TOTAL);
