@@ -8,12 +8,19 @@
  * the test files then declare their tests skipped, so they are counted as
  * skipped, never as passed. Any other failure fails the run.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { SCRATCH_ROOT } from '../harness';
+import { isAlive } from '../harness/proc';
 import { QUEUE_STATE_ENV, ServiceUnavailableError, bootQueueCluster, writeQueueState } from '../harness/queue';
 
 export default async function globalSetup(): Promise<void> {
+	// State files of killed runs (their processes are reaped when the cluster boots).
+	for (const old of fs.existsSync(SCRATCH_ROOT) ? fs.readdirSync(SCRATCH_ROOT) : []) {
+		const owner = /^queue-(\d+)\.json$/.exec(old)?.[1];
+		if (owner && !isAlive(Number(owner))) fs.rmSync(path.join(SCRATCH_ROOT, old), { force: true });
+	}
 	const file = path.join(SCRATCH_ROOT, `queue-${process.pid}.json`);
 	process.env[QUEUE_STATE_ENV] = file;
 	const skip = (reason: string) => {
