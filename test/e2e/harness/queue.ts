@@ -20,7 +20,7 @@ import { DEFAULT_OWNER, N8nClient, createApiKey, login, setupOwner, type OwnerCr
 import { installN8n } from './install';
 import { freePort, reapOrphans, startN8n, stopN8nByPid, type StartN8nOptions } from './n8n';
 import { packPackage } from './pack';
-import { SCRATCH_ROOT } from './paths';
+import { LOG_DIR, SCRATCH_ROOT } from './paths';
 import { groupAlive, signalGroup } from './proc';
 import { waitFor } from './wait';
 import {
@@ -54,6 +54,8 @@ export interface QueueProcessState {
 
 export interface QueueState {
 	ownerPid: number;
+	/** This cluster's logs (every n8n process, PostgreSQL, Redis, each start a new file); the newest 5 clusters' folders are kept. */
+	logDir: string;
 	baseDir: string;
 	stagingDir: string;
 	packageDir: string;
@@ -147,7 +149,7 @@ function queueEnv(state: Pick<QueueState, 'postgres' | 'redis' | 'encryptionKey'
 
 /** Starts one n8n process of the cluster on the given (or new) ports; resolves when it reports ready. */
 async function startRole(
-	state: Pick<QueueState, 'postgres' | 'redis' | 'encryptionKey' | 'env' | 'packageDir' | 'installDir' | 'ownerPid' | 'baseDir'>,
+	state: Pick<QueueState, 'postgres' | 'redis' | 'encryptionKey' | 'env' | 'packageDir' | 'installDir' | 'ownerPid' | 'baseDir' | 'logDir'>,
 	role: QueueRole,
 	name: string,
 	previous?: QueueProcessState,
@@ -166,6 +168,7 @@ async function startRole(
 	}
 	const options: StartN8nOptions = {
 		command: role === 'main' ? 'start' : role,
+		logFile: newLog(state.logDir, name),
 		port,
 		brokerPort,
 		userFolder,
@@ -182,6 +185,26 @@ async function startRole(
 	};
 	const running = await startN8n(options);
 	return { role, name, pid: running.pid, port, brokerPort, healthPort, userFolder, logFile: running.logFile, baseUrl };
+}
+
+/** A new log file in the cluster's log folder: <name>-<n>.log, numbered per start. */
+function newLog(logDir: string, name: string): string {
+	fs.mkdirSync(logDir, { recursive: true });
+	for (let index = 1; ; index++) {
+		const file = path.join(logDir, `${name}-${index}.log`);
+		if (!fs.existsSync(file)) return file;
+	}
+}
+
+/** A log folder for a new cluster under <cache>/logs/queue; the older ones beyond the newest 5 are removed. */
+function newLogDir(): string {
+	const root = path.join(LOG_DIR, 'queue');
+	fs.mkdirSync(root, { recursive: true });
+	const old = fs.readdirSync(root).sort();
+	for (const dir of old.slice(0, Math.max(0, old.length - 4))) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+	const dir = path.join(root, new Date().toISOString().replace(/[:.]/g, '-'));
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
 }
 
 export interface QueueBootOptions {
@@ -224,6 +247,7 @@ export async function bootQueueCluster(options: QueueBootOptions = {}): Promise<
 	fs.mkdirSync(SCRATCH_ROOT, { recursive: true });
 	const baseDir = fs.mkdtempSync(path.join(SCRATCH_ROOT, `${label}-`));
 	const ownerPid = process.pid;
+	const logDir = newLogDir();
 	const cleanup = async (started: { postgres?: RunningPostgres; redis?: RunningRedis; n8n: QueueProcessState[] }) => {
 		await Promise.all(started.n8n.map((entry) => stopN8nByPid(entry.pid).catch(() => undefined)));
 		if (started.redis) await stopService(started.redis).catch(() => undefined);
@@ -237,18 +261,25 @@ export async function bootQueueCluster(options: QueueBootOptions = {}): Promise<
 	try {
 		try {
 			await initPostgres(pgBin, path.join(baseDir, 'pg'));
-			started.postgres = await startPostgres({ bin: pgBin, dataDir: path.join(baseDir, 'pg'), ownerPid });
+			started.postgres = await startPostgres({ bin: pgBin, dataDir: path.join(baseDir, 'pg'), ownerPid, logFile: newLog(logDir, 'postgres') });
 		} catch (error) {
 			throw new ServiceUnavailableError(`PostgreSQL could not be started: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
 		}
 		try {
-			started.redis = await startRedis({ server: redisServer, dir: path.join(baseDir, 'redis'), ownerPid, cleanupPaths: [baseDir, staged.stagingDir] });
+			started.redis = await startRedis({
+				server: redisServer,
+				dir: path.join(baseDir, 'redis'),
+				ownerPid,
+				cleanupPaths: [baseDir, staged.stagingDir],
+				logFile: newLog(logDir, 'redis'),
+			});
 		} catch (error) {
 			throw new ServiceUnavailableError(`Redis could not be started: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
 		}
 		const servicesMs = Date.now() - t1;
 		const base = {
 			ownerPid,
+			logDir,
 			baseDir,
 			stagingDir: staged.stagingDir,
 			packageDir: staged.packageDir,
@@ -390,7 +421,13 @@ export class QueueCluster {
 		await this.stopN8n();
 		await stopService(this.state.redis);
 		await stopService(this.state.postgres);
-		const postgres = await startPostgres({ bin: this.state.postgres.bin, dataDir: this.state.postgres.dataDir, port: this.state.postgres.port, ownerPid: this.state.ownerPid });
+		const postgres = await startPostgres({
+			bin: this.state.postgres.bin,
+			dataDir: this.state.postgres.dataDir,
+			port: this.state.postgres.port,
+			ownerPid: this.state.ownerPid,
+			logFile: newLog(this.state.logDir, 'postgres'),
+		});
 		this.state.postgres = postgres;
 		this.save();
 		const redis = await startRedis({
@@ -399,6 +436,7 @@ export class QueueCluster {
 			port: this.state.redis.port,
 			ownerPid: this.state.ownerPid,
 			cleanupPaths: [this.state.baseDir, this.state.stagingDir],
+			logFile: newLog(this.state.logDir, 'redis'),
 		});
 		this.state.redis = { ...redis, dir: this.state.redis.dir };
 		this.save();

@@ -20,7 +20,8 @@ import { randomBytes } from 'node:crypto';
 import { churnSaver } from '../../../nodes/ChurnSaver/definition';
 import { buildDelivery } from '../../tools/send-event';
 import { publishTriggerWorkflow, waitFor } from '../harness';
-import { account, sendLikeAProvider, type Delivery } from '../harness/providerSender';
+import { account, deliveryIdsIn, sendLikeAProvider, type Delivery } from '../harness/providerSender';
+import { psql } from '../harness/services';
 import type { QueueCluster, QueueMainClient } from '../harness/queue';
 
 const TOTAL = Number(process.env.E2E_QUEUE_FAULT_TOTAL ?? 200);
@@ -80,6 +81,26 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 				show: (list) => JSON.stringify(account(results, list)),
 				timeoutMs: 180_000,
 				intervalMs: 2000,
+			}).catch(async (error: Error) => {
+				// What PostgreSQL holds, beside what the public API lists: a lost delivery's answers and any row naming it.
+				const list = await main.listExecutions(workflowId, { includeData: true });
+				const listed = new Set(list.flatMap((execution) => deliveryIdsIn(execution)));
+				const lost = results.filter((result) => result.acknowledged && !listed.has(result.key));
+				const pg = cluster.state.postgres;
+				const byStatus = await psql(pg, pg.database, `SELECT status || ' ' || count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`);
+				const rows = await Promise.all(
+					lost.map(async (result) =>
+						psql(
+							pg,
+							pg.database,
+							`SELECT e.id || ' ' || e.status || ' ' || e.mode || ' ' || coalesce(e."startedAt"::text, '-') || ' ' || coalesce(e."stoppedAt"::text, '-') FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = '${workflowId}' AND d.data LIKE '%${result.key}%'`,
+						),
+					),
+				);
+				throw new Error(
+					`${error.message}\nlost: ${JSON.stringify(lost.map((result) => ({ key: result.key, statuses: result.statuses })))}\n` +
+						`execution_entity by status: ${byStatus.trim().split('\n').join(', ')}; rows naming a lost key: ${JSON.stringify(rows.map((row) => row.trim()))}`,
+				);
 			});
 			// Enqueued, not only written: a worker must take and finish every one of them (an execution
 			// written but never enqueued would stay "new").

@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<void> {
 				`[n8n-queue] PostgreSQL pid ${postgres.pid} port ${postgres.port} (${postgres.bin}, as ${postgres.user}); Redis pid ${redis.pid} port ${redis.port}`,
 				`[n8n-queue] main ${main.baseUrl} (pid ${main.pid}); webhook ${webhooks.map((entry) => `${entry.baseUrl} (pid ${entry.pid})`).join(', ')}; ` +
 					`workers pid ${workers.map((entry) => entry.pid).join(', ')}`,
-				`[n8n-queue] logs: ${[main, ...webhooks, ...workers].map((entry) => entry.logFile).join(' ')}`,
+				`[n8n-queue] logs: ${cluster.state.logDir}`,
 			].join('\n'),
 		);
 	} catch (error) {
