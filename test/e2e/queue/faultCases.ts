@@ -98,7 +98,7 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 					),
 				);
 				throw new Error(
-					`${error.message}\nlost: ${JSON.stringify(lost.map((result) => ({ key: result.key, statuses: result.statuses })))}\n` +
+					`${error.message}\nlost: ${JSON.stringify(lost.map((result) => ({ key: result.key, statuses: result.statuses, by: result.acknowledgedBy, answer: result.acknowledgement })))}\n` +
 						`execution_entity by status: ${byStatus.trim().split('\n').join(', ')}; rows naming a lost key: ${JSON.stringify(rows.map((row) => row.trim()))}`,
 				);
 			});
@@ -135,6 +135,9 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 			);
 			expect(restartedAfterMs).toBeGreaterThan(0);
 			expect(recordedAtStop).toBeGreaterThanOrEqual(acknowledged);
+			// Every acknowledgement is the trigger's own answer (Churn Saver's success body), from a webhook processor.
+			const successBody = JSON.stringify({ received: true });
+			expect(results.filter((result) => result.acknowledged && result.acknowledgement !== successBody).map((result) => `${result.key}: ${result.acknowledgement}`)).toEqual([]);
 			expect(figures.lost).toBe(0);
 			expect(Object.keys(statuses).filter((status) => status !== 'success' && status !== 'crashed')).toEqual([]);
 			expect(figures.doubled).toBeLessThanOrEqual(CONCURRENCY);
