@@ -21,6 +21,8 @@ export interface SenderOptions {
 	 * goes to the next URL in turn (a retry usually reaches another one). Default: [url].
 	 */
 	urls?: string[];
+	/** Picks the URL of each attempt instead of the round robin (a balancer with health checks, say). */
+	route?: () => string;
 	concurrency: number;
 	/** Attempts after the first one (default 5). */
 	retries?: number;
@@ -58,7 +60,7 @@ export async function sendLikeAProvider(deliveries: Delivery[], options: SenderO
 
 	const attempt = async (delivery: Delivery): Promise<{ status: number; url: string; body?: string }> => {
 		const { body, headers } = delivery.build();
-		const url = urls[attempts++ % urls.length];
+		const url = options.route ? options.route() : urls[attempts++ % urls.length];
 		try {
 			const response = await request(url, { method: 'POST', body, headers, dispatcher });
 			if (response.statusCode >= 200 && response.statusCode < 300) return { status: response.statusCode, url, body: await response.body.text() };
