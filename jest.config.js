@@ -25,5 +25,18 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
+		{
+			// n8n's queue mode (test/e2e/harness/queue.ts): globalSetup starts PostgreSQL, Redis,
+			// main, 2 webhook processors and 2 workers on loopback, or records why it cannot (then
+			// the tests are skipped, never passed); globalTeardown stops them by PID.
+			displayName: 'e2e-queue',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e/queue'],
+			testMatch: ['**/*.queue.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
+			globalSetup: '<rootDir>/test/e2e/queue/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/e2e/queue/globalTeardown.ts',
+		},
 	],
 };

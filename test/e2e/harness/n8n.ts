@@ -44,6 +44,14 @@ export interface StartN8nOptions {
 	ownerPid?: number;
 	/** Temporary folders (staged package, throw-away user folder) to delete if this n8n is ever reaped as an orphan. */
 	cleanupPaths?: string[];
+	/** The n8n command: `start` (default; the main process), or in queue mode `webhook` (a webhook processor) or `worker`. */
+	command?: 'start' | 'webhook' | 'worker';
+	/**
+	 * URLs that must answer 200 before the process counts as ready; default: the main
+	 * process's `/healthz/readiness` and `/rest/settings` (a webhook processor serves
+	 * only the first, a worker serves it on QUEUE_HEALTH_CHECK_PORT).
+	 */
+	readyUrls?: string[];
 }
 
 export interface RunningN8n {
@@ -126,6 +134,22 @@ const PID_DIR = path.join(SCRATCH_ROOT, 'pids');
 const owned = new Set<number>();
 let exitHookInstalled = false;
 
+/**
+ * Records a started process (a process-group leader) in the registry so that a
+ * later run reaps it if its owner dies first. `info.entry` must appear in the
+ * process's command line (checked before reaping, against PID reuse);
+ * `info.stopSignal` is the polite signal (default SIGTERM; PostgreSQL wants SIGINT,
+ * its fast shutdown).
+ */
+export function recordProcess(pid: number, info: Record<string, unknown>, ownerPid = process.pid): void {
+	record(pid, info, ownerPid);
+}
+
+/** Removes a stopped process from the registry. */
+export function forgetProcess(pid: number): void {
+	forget(pid);
+}
+
 function record(pid: number, info: Record<string, unknown>, ownerPid = process.pid): void {
 	fs.mkdirSync(PID_DIR, { recursive: true });
 	fs.writeFileSync(path.join(PID_DIR, `${pid}.json`), JSON.stringify({ ...info, pid, ownerPid }));
@@ -162,7 +186,7 @@ export async function reapOrphans(log: (line: string) => void = console.log): Pr
 		return;
 	}
 	for (const file of files) {
-		let entry: { pid: number; ownerPid: number; entry?: string; cleanupPaths?: string[] };
+		let entry: { pid: number; ownerPid: number; entry?: string; cleanupPaths?: string[]; kind?: string; stopSignal?: NodeJS.Signals };
 		try {
 			entry = JSON.parse(fs.readFileSync(path.join(PID_DIR, file), 'utf8'));
 		} catch {
@@ -172,8 +196,8 @@ export async function reapOrphans(log: (line: string) => void = console.log): Pr
 		if (isAlive(entry.ownerPid)) continue;
 		if (owned.has(entry.pid)) continue;
 		if (groupAlive(entry.pid) && entry.entry && cmdlineOf(entry.pid).includes(entry.entry)) {
-			log(`stopping n8n pid ${entry.pid} left behind by dead process ${entry.ownerPid}`);
-			await stopGroup(entry.pid, 10_000);
+			log(`stopping ${entry.kind ?? 'n8n'} pid ${entry.pid} left behind by dead process ${entry.ownerPid}`);
+			await stopGroup(entry.pid, 10_000, entry.stopSignal);
 		}
 		for (const leftover of entry.cleanupPaths ?? []) {
 			if (path.resolve(leftover).startsWith(`${SCRATCH_ROOT}${path.sep}`)) fs.rmSync(leftover, { recursive: true, force: true });
@@ -241,10 +265,11 @@ async function startOnce(options: StartN8nOptions): Promise<RunningN8n> {
 
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const fd = fs.openSync(logFile, 'a');
-	fs.writeSync(fd, `# n8n start on ${baseUrl}, user folder ${options.userFolder}, ${new Date().toISOString()}\n`);
+	const command = options.command ?? 'start';
+	fs.writeSync(fd, `# n8n ${command} on ${baseUrl}, user folder ${options.userFolder}, ${new Date().toISOString()}\n`);
 	const started = Date.now();
 	// detached: n8n leads a process group of its own, which takes its task runner along on stop.
-	const child = spawn(hostNodeBin(installDir), [entry, 'start'], {
+	const child = spawn(hostNodeBin(installDir), [entry, command], {
 		cwd: options.userFolder,
 		env,
 		detached: true,
@@ -265,7 +290,7 @@ async function startOnce(options: StartN8nOptions): Promise<RunningN8n> {
 		throw new Error(`Could not start ${hostNodeBin(installDir)} ${entry}`);
 	}
 	const ownerPid = options.ownerPid !== undefined && isAlive(options.ownerPid) ? options.ownerPid : process.pid;
-	const info = { entry, port, brokerPort, userFolder: options.userFolder, logFile, cleanupPaths: options.cleanupPaths ?? [], startedAt: new Date().toISOString() };
+	const info = { kind: `n8n ${command}`, entry, port, brokerPort, userFolder: options.userFolder, logFile, cleanupPaths: options.cleanupPaths ?? [], startedAt: new Date().toISOString() };
 	record(pid, info, ownerPid);
 	let exit: string | undefined;
 	child.once('exit', (code, signal) => (exit = signal ?? `exit code ${code}`));
@@ -285,7 +310,10 @@ async function startOnce(options: StartN8nOptions): Promise<RunningN8n> {
 			if (exit !== undefined) throw new Error(`n8n exited (${exit}) before it was ready`);
 			if (Date.now() > deadline) throw new Error(`n8n was not ready on ${baseUrl} within ${options.readyTimeoutMs ?? 180_000} ms`);
 			// readiness = database up and migrated; /rest/settings = the REST routes are mounted.
-			if ((await get(`${baseUrl}/healthz/readiness`)) === 200 && (await get(`${baseUrl}/rest/settings`)) === 200) break;
+			const readyUrls = options.readyUrls ?? [`${baseUrl}/healthz/readiness`, `${baseUrl}/rest/settings`];
+			let ready = true;
+			for (const url of readyUrls) if (ready && (await get(url)) !== 200) ready = false;
+			if (ready) break;
 			await sleep(250);
 		}
 	} catch (error) {
@@ -307,9 +335,9 @@ async function startOnce(options: StartN8nOptions): Promise<RunningN8n> {
 }
 
 /** Stops an n8n started by startN8n() in another process (by PID; its process group). */
-export async function stopN8nByPid(pid: number): Promise<void> {
+export async function stopN8nByPid(pid: number, graceMs?: number): Promise<void> {
 	try {
-		await stopGroup(pid);
+		await stopGroup(pid, graceMs);
 	} finally {
 		forget(pid);
 	}

@@ -134,12 +134,12 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Stops the process group led by `pgid` (n8n and its task runner): SIGTERM,
- * then SIGKILL after `graceMs`; resolves once no process of the group is left.
+ * Stops the process group led by `pgid` (n8n and its task runner): SIGTERM
+ * (or `signal`), then SIGKILL after `graceMs`; resolves once no process of the group is left.
  */
-export async function stopGroup(pgid: number, graceMs = 20_000): Promise<void> {
+export async function stopGroup(pgid: number, graceMs = 20_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	if (!groupAlive(pgid)) return;
-	signalGroup(pgid, 'SIGTERM');
+	signalGroup(pgid, signal);
 	const deadline = Date.now() + graceMs;
 	while (groupAlive(pgid) && Date.now() < deadline) await sleep(100);
 	if (!groupAlive(pgid)) return;

@@ -16,6 +16,13 @@ export interface Delivery {
 
 export interface SenderOptions {
 	url: string;
+	/**
+	 * Several receivers behind a round-robin balancer without health checks: each attempt
+	 * goes to the next URL in turn (a retry usually reaches another one). Default: [url].
+	 */
+	urls?: string[];
+	/** Picks the URL of each attempt instead of the round robin (a balancer with health checks, say). */
+	route?: () => string;
 	concurrency: number;
 	/** Attempts after the first one (default 5). */
 	retries?: number;
@@ -33,6 +40,9 @@ export interface DeliveryResult {
 	attempts: number;
 	/** Status of each attempt; 0 for a connection error or a timeout. */
 	statuses: number[];
+	/** The URL that answered 2xx, and its body (to tell the trigger's answer from anything else's). */
+	acknowledgedBy?: string;
+	acknowledgement?: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -45,15 +55,19 @@ export async function sendLikeAProvider(deliveries: Delivery[], options: SenderO
 	const results: DeliveryResult[] = new Array(deliveries.length);
 	let next = 0;
 	let acknowledged = 0;
+	const urls = options.urls && options.urls.length > 0 ? options.urls : [options.url];
+	let attempts = 0;
 
-	const attempt = async (delivery: Delivery): Promise<number> => {
+	const attempt = async (delivery: Delivery): Promise<{ status: number; url: string; body?: string }> => {
 		const { body, headers } = delivery.build();
+		const url = options.route ? options.route() : urls[attempts++ % urls.length];
 		try {
-			const response = await request(options.url, { method: 'POST', body, headers, dispatcher });
+			const response = await request(url, { method: 'POST', body, headers, dispatcher });
+			if (response.statusCode >= 200 && response.statusCode < 300) return { status: response.statusCode, url, body: await response.body.text() };
 			await response.body.dump();
-			return response.statusCode;
+			return { status: response.statusCode, url };
 		} catch {
-			return 0;
+			return { status: 0, url };
 		}
 	};
 
@@ -61,14 +75,15 @@ export async function sendLikeAProvider(deliveries: Delivery[], options: SenderO
 		for (let index = next++; index < deliveries.length; index = next++) {
 			const delivery = deliveries[index];
 			const statuses: number[] = [];
+			let last: Awaited<ReturnType<typeof attempt>> | undefined;
 			for (let tried = 0; tried <= retries; tried++) {
 				if (tried > 0) await sleep(backoffMs * 2 ** (tried - 1));
-				const status = await attempt(delivery);
-				statuses.push(status);
-				if (status >= 200 && status < 300) break;
+				last = await attempt(delivery);
+				statuses.push(last.status);
+				if (last.status >= 200 && last.status < 300) break;
 			}
 			const ok = statuses[statuses.length - 1] >= 200 && statuses[statuses.length - 1] < 300;
-			results[index] = { key: delivery.key, acknowledged: ok, attempts: statuses.length, statuses };
+			results[index] = { key: delivery.key, acknowledged: ok, attempts: statuses.length, statuses, ...(ok ? { acknowledgedBy: last?.url, acknowledgement: last?.body } : {}) };
 			if (ok) await options.onAcknowledged?.(++acknowledged);
 		}
 	};
