@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * "A 2xx means we have it", across a restart and a crash: distinct signed
  * deliveries (600 in `npm test`, 2,000 in `npm run test:soak`), 5 at a time,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Ignore Duplicate Deliveries under concurrency, in one real n8n: signed
  * deliveries (600 in `npm test`, 2,000 in `npm run test:soak`), 10 % of them

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The fuzz suite's mutated deliveries (test/fuzz/deliveryFuzz.ts) through a
  * real n8n 2.40.7 with our package loaded: for every provider folder (none is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Starts the one n8n that every e2e file of this jest run shares (see
  * harness/index.ts): installs n8n on the first run (minutes), then packs and

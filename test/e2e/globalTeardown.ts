@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /** Stops the shared n8n of this jest run by PID and removes its temporary files (the n8n log is kept). */
 import * as fs from 'node:fs';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Every provider's trigger inside a real n8n, loaded from the packed package:
  * published workflows, deliveries over n8n's own HTTP stack, executions read

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The Rishi trigger registers itself: against a local fake of Rishi's
  * subscription API, inside a private real n8n (it restarts n8n, so it does

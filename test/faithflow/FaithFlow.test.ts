@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { FaithFlowApi } from '../../credentials/FaithFlowApi.credentials';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test code runs under jest on a developer machine, not inside n8n */
 import { FaithFlowApi } from '../../credentials/FaithFlowApi.credentials';
 import { FaithFlowTrigger } from '../../nodes/FaithFlow/FaithFlowTrigger.node';
 import { post } from '../support/post';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Property-based fuzzing of processDelivery for every provider folder (none is
  * named here): at least 10,000 mutated deliveries each, from a fixed seed.

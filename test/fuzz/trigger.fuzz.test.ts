@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The fuzz suite's mutated deliveries (deliveryFuzz.ts), sent over loopback
  * HTTP to every provider's real trigger node (none is named here) through

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest on a developer machine, not inside n8n */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MerajutAsaApi } from '../../credentials/MerajutAsaApi.credentials';

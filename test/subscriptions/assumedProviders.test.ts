@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code runs under jest on a developer machine, not inside n8n */
 import { NodeApiError, type ICredentialType, type INodeProperties, type INodeType } from 'n8n-workflow';
 
 import { ESahayakApi } from '../../credentials/ESahayakApi.credentials';

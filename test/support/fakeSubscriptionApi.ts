@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { closeServer, listen, readBody } from './loopback';

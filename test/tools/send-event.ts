@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Sends a spec-shaped, correctly signed sample delivery of any provider's
  * event to a URL and prints what came back. Tooling, not part of the package.

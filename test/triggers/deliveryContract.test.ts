@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The delivery contract of every trigger, through n8n-core's real
  * WebhookContext and the harness that does what n8n 2.40.7 does around

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Talking to a running n8n 2.40.7.
  *

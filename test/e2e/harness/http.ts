@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /** A thin JSON layer over undici for n8n's public API and internal REST. */
 import { request } from 'undici';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * installN8n(): installs the pinned n8n and Node.js 24 (test/e2e/n8n-host) into
  * hostInstallDir(), outside the repo, and reuses the install while the manifest

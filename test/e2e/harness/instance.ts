@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * bootN8n(): everything from nothing to a usable n8n: install (if needed), pack
  * and stage this package, start n8n, set up the owner, log in, get an API key.

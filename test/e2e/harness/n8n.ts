@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * startN8n(): runs `n8n start` from the host install on Node 24, SQLite, its own
  * user folder and free ports, with every call-home feature turned off; waits

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * packPackage(): `npm pack` of the built package, extracted into a staging
  * folder outside the repo (under os.tmpdir()). n8n is pointed at it with

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code runs under jest on a developer machine, not inside n8n */
 /** Child-process helpers shared by the installer, the packer and the n8n launcher. */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * sendLikeAProvider(): delivers webhooks the way a provider does. Each
  * delivery is retried, with exponential backoff, until it gets a 2xx or has

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * bootQueueCluster(): n8n's queue mode (its distributed engine) on loopback, for
  * the e2e-queue jest project: PostgreSQL, Redis, one main (`n8n start`), two

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The services n8n's queue mode needs, run privately on loopback by the suite:
  * PostgreSQL (the machine's server binaries, e.g. Debian's postgresql-15 under

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Duplicates across webhook processors (issue 10, item 5): the same signed
  * delivery sent to both processors at once, E2E_QUEUE_PAIRS times (150 in

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * "Acknowledged means enqueued" in queue mode (issue 10, item 4): distinct
  * signed deliveries (E2E_QUEUE_FAULT_TOTAL: 200 in `npm test`, 1,000 in

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Starts the queue-mode target for the e2e-queue project: PostgreSQL, Redis,
  * n8n main, two webhook processors and two workers (harness/queue.ts). Test

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /** Stops the queue-mode target by PID (the PIDs in its state file, which restarts keep current) and removes its folders; logs are kept. */
 import * as fs from 'node:fs';
 

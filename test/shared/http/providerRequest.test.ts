@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/node-usable-as-tool -- test code runs under jest on a developer machine, not inside n8n */
 import {
 	NodeApiError,
 	NodeConnectionTypes,
