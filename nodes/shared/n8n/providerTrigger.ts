@@ -9,9 +9,11 @@ import {
 import type { ProviderDefinition } from '../provider';
 import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
-export { providerWebhook } from './receiveDelivery';
 import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
 import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
+
+/** A trigger class takes all three builders from here. */
+export { providerWebhook } from './receiveDelivery';
 
 /**
  * Builds a provider's trigger node from its definition: the class of each
