@@ -30,6 +30,12 @@ export interface BootOptions {
 	listenAddress?: string;
 	/** Extra environment for n8n. */
 	env?: Record<string, string | undefined>;
+	/**
+	 * Compiled `*.node.js` files of more community nodes (a benchmark fixture, say), copied
+	 * into the staged package's folder: n8n 2.40 loads every N8N_CUSTOM_EXTENSIONS folder
+	 * under the one package name CUSTOM, so a second folder would replace ours, not add to it.
+	 */
+	extraNodeFiles?: string[];
 	owner?: OwnerCredentials;
 	/** Copy n8n's output to stdout. */
 	echo?: boolean;
@@ -145,7 +151,9 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 
 	const t0 = Date.now();
 	const staged = await packPackage({ label });
+	if (options.extraNodeFiles) fs.mkdirSync(path.join(staged.packageDir, 'extra-nodes'));
 	const packMs = Date.now() - t0;
+	for (const file of options.extraNodeFiles ?? []) fs.copyFileSync(file, path.join(staged.packageDir, 'extra-nodes', path.basename(file)));
 	if (staged.missing.length > 0) log(`package.json lists files missing from the tarball (dist stale?): ${staged.missing.join(', ')}`);
 
 	const removeUserFolder = options.userFolder === undefined;
