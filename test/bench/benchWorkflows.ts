@@ -5,23 +5,25 @@
  * - ours: Churn Saver and MerajutASA triggers (credential, event filter with
  *   two events selected, zod schema; MerajutASA adds a timestamp and its
  *   replay window), loaded from the packed package;
- * - minimal: the HMAC + zod fixture in test/bench/minimal-trigger;
+ * - minimal: the HMAC + zod fixture in test/bench/minimal-trigger, with its
+ *   secret in a parameter, and again with it in a credential (n8n's cost of
+ *   a credential read per request, which our triggers pay too);
  * - webhook: n8n's own Webhook node (no verification; n8n's fast path).
- * All receive the same-sized JSON body (a Churn Saver sample) except
- * MerajutASA, which receives its own sample.
+ * All but MerajutASA receive the same JSON body (a Churn Saver sample); MerajutASA
+ * receives its own sample.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { merajutAsa } from '../../nodes/MerajutAsa/definition';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
-import type { N8nClient } from '../e2e/harness/client';
+import type { N8nClient, N8nNode } from '../e2e/harness/client';
 import { publishTriggerWorkflow } from '../e2e/harness/triggerWorkflow';
 import { buildDelivery } from '../tools/send-event';
 import { MINIMAL_SIGNATURE_HEADER } from './minimal-trigger/MinimalBenchTrigger.node';
 import type { LoadRequest } from './loadGenerator';
 
-export type SubjectKind = 'ours' | 'minimal' | 'webhook';
+export type SubjectKind = 'ours' | 'minimal' | 'minimal-credential' | 'webhook';
 
 export interface BenchSubject {
 	label: string;
@@ -59,11 +61,11 @@ function plainBody(): string {
 	return JSON.stringify({ ...churnSaver.events[0].sample, id: nextId() });
 }
 
-async function publishAlone(n8n: N8nClient, name: string, start: Record<string, unknown>): Promise<{ workflowId: string; url: string }> {
+async function publishAlone(n8n: N8nClient, name: string, start: Pick<N8nNode, 'type' | 'typeVersion' | 'parameters' | 'webhookId' | 'credentials'>): Promise<{ workflowId: string; url: string }> {
 	const workflow = await n8n.createWorkflow({
 		name,
 		nodes: [
-			{ name: 'Start', position: [0, 0], ...(start as { type: string; typeVersion: number; parameters: Record<string, unknown> }) },
+			{ name: 'Start', position: [0, 0], ...start },
 			{ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 		],
 		connections: { Start: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
@@ -72,16 +74,23 @@ async function publishAlone(n8n: N8nClient, name: string, start: Record<string, 
 	return { workflowId: workflow.id, url: await n8n.productionWebhookUrl(workflow, 'Start') };
 }
 
-async function minimal(n8n: N8nClient): Promise<BenchSubject> {
+async function minimal(n8n: N8nClient, withCredential: boolean): Promise<BenchSubject> {
 	const secret = randomBytes(16).toString('hex');
-	const published = await publishAlone(n8n, 'bench minimal trigger', {
+	const name = `bench minimal trigger${withCredential ? ' + credential' : ''}`;
+	const credential = withCredential
+		? await n8n.api<{ id: string }>('POST', '/credentials', {
+				body: { name, type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
+			})
+		: undefined;
+	const published = await publishAlone(n8n, name, {
 		type: 'CUSTOM.minimalBenchTrigger',
 		typeVersion: 1,
-		parameters: { secret },
+		parameters: credential ? { secretFrom: 'credential' } : { secret },
+		...(credential ? { credentials: { churnSaverApi: { id: credential.id, name } } } : {}),
 	});
 	return {
-		label: 'Minimal trigger',
-		kind: 'minimal',
+		label: withCredential ? 'Minimal trigger + credential' : 'Minimal trigger',
+		kind: withCredential ? 'minimal-credential' : 'minimal',
 		...published,
 		build: () => {
 			const body = plainBody();
@@ -106,12 +115,13 @@ async function webhookNode(n8n: N8nClient): Promise<BenchSubject> {
 	};
 }
 
-/** Publishes the four compared workflows in `n8n`. */
+/** Publishes the five compared workflows in `n8n`. */
 export async function publishBenchSubjects(n8n: N8nClient): Promise<BenchSubject[]> {
 	return [
 		await ours(n8n, churnSaver, 'churnSaverTrigger', 'id'),
 		await ours(n8n, merajutAsa, 'merajutAsaTrigger', 'event_id'),
-		await minimal(n8n),
+		await minimal(n8n, false),
+		await minimal(n8n, true),
 		await webhookNode(n8n),
 	];
 }

@@ -7,7 +7,10 @@
  * community start node: an expression isolate per request under the default
  * engine; the raw body read by the node; the answer deferred until n8n has
  * registered the execution), so the ratio ours/minimal is what our own code
- * costs. A benchmark fixture: never packed (package.json `files` is dist/).
+ * costs. With Secret From = Credential it reads the secret from a Churn Saver
+ * credential (our package's, loaded beside it) as our triggers do, which
+ * tells n8n's cost of a credential read per request from ours.
+ * A benchmark fixture: never packed (package.json `files` is dist/).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -32,9 +35,20 @@ export class MinimalBenchTrigger implements INodeType {
 		defaults: { name: 'Minimal Bench Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'churnSaverApi', required: true, displayOptions: { show: { secretFrom: ['credential'] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
-			{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '' },
+			{
+				displayName: 'Secret From',
+				name: 'secretFrom',
+				type: 'options',
+				options: [
+					{ name: 'Parameter', value: 'parameter' },
+					{ name: 'Credential', value: 'credential' },
+				],
+				default: 'parameter',
+			},
+			{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '', displayOptions: { show: { secretFrom: ['parameter'] } } },
 			// As our triggers: n8n leaves the body unparsed, the node reads the raw bytes.
 			{ displayName: 'Raw Body', name: 'options', type: 'hidden', default: { binaryData: true } },
 		],
@@ -44,7 +58,11 @@ export class MinimalBenchTrigger implements INodeType {
 		const request = this.getRequestObject();
 		if (!Buffer.isBuffer(request.rawBody)) await request.readRawBody();
 		const body = request.rawBody as Buffer;
-		const expected = createHmac('sha256', this.getNodeParameter('secret') as string)
+		const secret =
+			this.getNodeParameter('secretFrom') === 'credential'
+				? ((await this.getCredentials<{ signingSecret: string }>('churnSaverApi')).signingSecret)
+				: (this.getNodeParameter('secret') as string);
+		const expected = createHmac('sha256', secret)
 			.update(body)
 			.digest();
 		const sent = Buffer.from(String(request.headers[MINIMAL_SIGNATURE_HEADER] ?? ''), 'hex');
