@@ -115,13 +115,12 @@ async function webhookNode(n8n: N8nClient): Promise<BenchSubject> {
 	};
 }
 
-/** Publishes the five compared workflows in `n8n`. */
-export async function publishBenchSubjects(n8n: N8nClient): Promise<BenchSubject[]> {
+/** Publishes the compared workflows in `n8n`: all five, or without the minimal triggers (queue mode, where n8n has no fixture loaded). */
+export async function publishBenchSubjects(n8n: N8nClient, options: { minimal: boolean } = { minimal: true }): Promise<BenchSubject[]> {
 	return [
 		await ours(n8n, churnSaver, 'churnSaverTrigger', 'id'),
 		await ours(n8n, merajutAsa, 'merajutAsaTrigger', 'event_id'),
-		await minimal(n8n, false),
-		await minimal(n8n, true),
+		...(options.minimal ? [await minimal(n8n, false), await minimal(n8n, true)] : []),
 		await webhookNode(n8n),
 	];
 }

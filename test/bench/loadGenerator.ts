@@ -16,7 +16,8 @@ export interface LoadRequest {
 }
 
 export interface LoadOptions {
-	url: string;
+	/** Where to send; several URLs (webhook processors) take the requests in turn. */
+	urls: string[];
 	concurrency: number;
 	durationMs: number;
 	build(): LoadRequest;
@@ -39,9 +40,12 @@ export interface LoadResult {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-	const target = new URL(options.url);
-	const pool = new Pool(target.origin, { connections: options.concurrency, headersTimeout: 60_000, bodyTimeout: 60_000 });
-	const path = `${target.pathname}${target.search}`;
+	const targets = options.urls.map((url) => {
+		const target = new URL(url);
+		const pool = new Pool(target.origin, { connections: options.concurrency, headersTimeout: 60_000, bodyTimeout: 60_000 });
+		return { pool, path: `${target.pathname}${target.search}` };
+	});
+	let sent = 0;
 	const latenciesMs: number[] = [];
 	const failed: Record<number, number> = {};
 	let acknowledged = 0;
@@ -51,7 +55,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 	const connection = async () => {
 		while (performance.now() < deadline) {
 			const { body, headers } = options.build();
-			const sent = performance.now();
+			const { pool, path } = targets[sent++ % targets.length];
+			const sentAt = performance.now();
 			let status = 0;
 			try {
 				const response = await pool.request({ method: 'POST', path, body, headers });
@@ -62,7 +67,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 			}
 			if (status >= 200 && status < 300) {
 				acknowledged++;
-				latenciesMs.push(performance.now() - sent);
+				latenciesMs.push(performance.now() - sentAt);
 			} else {
 				failed[status] = (failed[status] ?? 0) + 1;
 			}
@@ -80,7 +85,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 	} finally {
 		if (timer) clearInterval(timer);
 		await sampling;
-		await pool.close();
+		await Promise.all(targets.map(({ pool }) => pool.close()));
 	}
 	return { acknowledged, failed, latenciesMs: latenciesMs.sort((a, b) => a - b), elapsedMs: performance.now() - started };
 }

@@ -20,7 +20,7 @@ export interface RoundResult {
 	/** Largest acknowledged − recorded seen while the load ran. */
 	maxBacklog: number;
 	peakRssMb: number;
-	/** CPU time of n8n's process group (main + task runner) per acknowledged delivery. */
+	/** CPU time of the measured n8n process groups (main + task runner; in queue mode the webhook processors) per acknowledged delivery. */
 	cpuMsPerDelivery: number;
 	failed: Record<number, number>;
 }
@@ -30,18 +30,30 @@ async function countByStatus(n8n: N8nClient, workflowId: string, status: string[
 	return (await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`)).data.count;
 }
 
-export async function measureRound(n8n: N8nClient, pid: number, subject: BenchSubject, options: { seconds: number; concurrency: number }): Promise<RoundResult> {
+export interface RoundOptions {
+	seconds: number;
+	concurrency: number;
+	/** Process groups whose memory and CPU are measured (n8n's main process; in queue mode the webhook processors). */
+	pids: number[];
+	/** Where to send; default the subject's URL (in queue mode: the same path on each webhook processor). */
+	urls?: string[];
+}
+
+const sum = (pids: number[], read: (pid: number) => number) => pids.reduce((total, pid) => total + read(pid), 0);
+
+export async function measureRound(n8n: N8nClient, subject: BenchSubject, options: RoundOptions): Promise<RoundResult> {
+	const { pids } = options;
 	const recordedBefore = await n8n.countExecutions(subject.workflowId);
-	const cpuBefore = groupCpuMs(pid);
-	let peakRssMb = groupRssMb(pid);
+	const cpuBefore = sum(pids, groupCpuMs);
+	let peakRssMb = sum(pids, groupRssMb);
 	let maxBacklog = 0;
 	const load = await runLoad({
-		url: subject.url,
+		urls: options.urls ?? [subject.url],
 		concurrency: options.concurrency,
 		durationMs: options.seconds * 1000,
 		build: subject.build,
 		onSample: async (acknowledged) => {
-			peakRssMb = Math.max(peakRssMb, groupRssMb(pid));
+			peakRssMb = Math.max(peakRssMb, sum(pids, groupRssMb));
 			// Recorded first, acknowledged after: acknowledgements only grow, so this never understates the backlog.
 			const recorded = (await n8n.countExecutions(subject.workflowId)) - recordedBefore;
 			maxBacklog = Math.max(maxBacklog, acknowledged() - recorded);
@@ -49,7 +61,7 @@ export async function measureRound(n8n: N8nClient, pid: number, subject: BenchSu
 	});
 	const recorded = (await n8n.countExecutions(subject.workflowId)) - recordedBefore;
 	maxBacklog = Math.max(maxBacklog, load.acknowledged - recorded);
-	peakRssMb = Math.max(peakRssMb, groupRssMb(pid));
+	peakRssMb = Math.max(peakRssMb, sum(pids, groupRssMb));
 	// The executions still running use CPU too: measured until they are done.
 	await waitFor(() => countByStatus(n8n, subject.workflowId, ['new', 'running']), {
 		describe: `no running execution of ${subject.label}`,
@@ -57,7 +69,7 @@ export async function measureRound(n8n: N8nClient, pid: number, subject: BenchSu
 		timeoutMs: 180_000,
 		intervalMs: 200,
 	});
-	const cpuMs = groupCpuMs(pid) - cpuBefore;
+	const cpuMs = sum(pids, groupCpuMs) - cpuBefore;
 	const seconds = load.elapsedMs / 1000;
 	return {
 		acknowledgedPerSecond: load.acknowledged / seconds,

@@ -22,6 +22,7 @@
  *   BENCH_QUICK=1 npm run bench:n8n              one engine, seconds-long rounds (CI smoke)
  *   BENCH_SECONDS=15 BENCH_ROUNDS=3 BENCH_WARMUP_SECONDS=10 BENCH_CONCURRENCY=10
  *   BENCH_ENGINES=vm,lazy,legacy                 which settings to run
+ *   BENCH_QUEUE=1 (or only)                      also (or only) queue mode, per engine (test/bench/queueBench.ts)
  *
  * A figure to read, not a test: nothing here fails on a slow machine.
  */
@@ -33,6 +34,7 @@ import { bootN8n, type N8nInstance } from '../e2e/harness/instance';
 import { N8N_VERSION } from '../e2e/harness/paths';
 import { publishBenchSubjects } from '../bench/benchWorkflows';
 import { measureRound } from '../bench/measureRound';
+import { benchQueueMode } from '../bench/queueBench';
 import { checkTargets, figuresTable, ratiosTable, type SubjectRounds, type TargetCheck } from '../bench/report';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -76,13 +78,13 @@ async function benchEngine(engine: (typeof ENGINES)[number]): Promise<{ subjects
 		log(machine(n8n));
 		const subjects = await publishBenchSubjects(n8n);
 		log(`warm-up: ${WARMUP_SECONDS} s per workflow`);
-		for (const subject of subjects) await measureRound(n8n, n8n.pid, subject, { seconds: WARMUP_SECONDS, concurrency: CONCURRENCY });
+		for (const subject of subjects) await measureRound(n8n, subject, { seconds: WARMUP_SECONDS, concurrency: CONCURRENCY, pids: [n8n.pid] });
 		const results: SubjectRounds[] = subjects.map((subject) => ({ label: subject.label, kind: subject.kind, rounds: [] }));
 		for (let round = 0; round < ROUNDS; round++) {
 			// Rotated order: no workflow always runs first (on a colder JIT) or last (on a fuller heap).
 			for (let step = 0; step < subjects.length; step++) {
 				const index = (round + step) % subjects.length;
-				const result = await measureRound(n8n, n8n.pid, subjects[index], { seconds: SECONDS, concurrency: CONCURRENCY });
+				const result = await measureRound(n8n, subjects[index], { seconds: SECONDS, concurrency: CONCURRENCY, pids: [n8n.pid] });
 				results[index].rounds[round] = result;
 				log(
 					`round ${round + 1}/${ROUNDS} ${subjects[index].label}: ${result.acknowledgedPerSecond.toFixed(1)} ack/s, ` +
@@ -106,12 +108,20 @@ async function main(): Promise<number> {
 	);
 	const report: string[] = [];
 	const misses: string[] = [];
-	for (const engine of engines) {
+	const queueMode = process.env.BENCH_QUEUE ?? '0';
+	for (const engine of queueMode === 'only' ? [] : engines) {
 		const { subjects, checks } = await benchEngine(engine);
 		report.push(`### ${engine.label}`, '', figuresTable(subjects), '', ratiosTable(checks, CONCURRENCY), '');
 		for (const check of checks) {
 			for (const [target, met] of Object.entries(check.met)) if (!met) misses.push(`${engine.key}: ${check.label} ${target}`);
 		}
+	}
+	for (const engine of queueMode === '1' || queueMode === 'only' ? engines : []) {
+		const queue = { seconds: SECONDS, rounds: ROUNDS, warmupSeconds: WARMUP_SECONDS, concurrency: CONCURRENCY };
+		log(`--- queue mode, ${engine.label} (load average ${loadAverage()})`);
+		const { lines, misses: queueMisses } = await benchQueueMode({ ...queue, env: { ...engine.env, EXECUTIONS_DATA_PRUNE: 'false' }, engineLabel: engine.label, log });
+		report.push(...lines);
+		misses.push(...queueMisses.map((miss) => `queue ${engine.key}: ${miss}`));
 	}
 	console.log(
 		[
