@@ -21,10 +21,7 @@ export interface LoadOptions {
 	concurrency: number;
 	durationMs: number;
 	build(): LoadRequest;
-	/**
-	 * Called every `sampleMs` (default 500) with a reader of the number acknowledged so
-	 * far: read it after whatever it is compared with (acknowledgements only grow).
-	 */
+	/** Called every `sampleMs` (default 500) with a reader of the number acknowledged so far. */
 	onSample?(acknowledged: () => number): void | Promise<void>;
 	sampleMs?: number;
 }

@@ -17,7 +17,7 @@ export interface RoundResult {
 	recordedPerSecond: number;
 	p50Ms: number;
 	p99Ms: number;
-	/** Largest acknowledged − recorded seen while the load ran. */
+	/** Largest acknowledged − recorded seen while the load ran (acknowledged when each count was asked for). */
 	maxBacklog: number;
 	peakRssMb: number;
 	/** CPU time of the measured n8n process groups (main + task runner; in queue mode the webhook processors) per acknowledged delivery. */
@@ -54,9 +54,12 @@ export async function measureRound(n8n: N8nClient, subject: BenchSubject, option
 		build: subject.build,
 		onSample: async (acknowledged) => {
 			peakRssMb = Math.max(peakRssMb, sum(pids, groupRssMb));
-			// Recorded first, acknowledged after: acknowledgements only grow, so this never understates the backlog.
+			// Acknowledged when the count is asked for: each of those must be in the count if n8n
+			// recorded it before answering. (Read after the count instead, what is acknowledged
+			// while the query runs, rate × query time, would be counted as backlog.)
+			const acknowledgedBefore = acknowledged();
 			const recorded = (await n8n.countExecutions(subject.workflowId)) - recordedBefore;
-			maxBacklog = Math.max(maxBacklog, acknowledged() - recorded);
+			maxBacklog = Math.max(maxBacklog, acknowledgedBefore - recorded);
 		},
 	});
 	const recorded = (await n8n.countExecutions(subject.workflowId)) - recordedBefore;
