@@ -8,6 +8,7 @@ import {
 
 import type { ProviderDefinition } from '../provider';
 import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
+import { sampleHints } from './sampleHints';
 import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
 import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
 import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
@@ -73,6 +74,7 @@ export function providerTriggerDescription(
 		credentials: [{ name: provider.credentialName, required: !credentialIsOptional(provider) }],
 		webhooks: PROVIDER_WEBHOOKS,
 		properties: [...setupNotice(provider, node.setupNotice), ...triggerProperties(provider, node.options)],
+		hints: sampleHints(provider),
 	};
 }
 
