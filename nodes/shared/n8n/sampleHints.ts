@@ -1,14 +1,10 @@
-import type { NodeHint } from "n8n-workflow";
+import type { NodeHint } from 'n8n-workflow';
 
-import { deliveryKeyOf } from "../pipeline/dedupe";
-import { DELIVERY_ID_KEY } from "../pipeline/processDelivery";
-import { ALL_EVENTS } from "../pipeline/settings";
-import type {
-  EventDefinition,
-  JsonObject,
-  ProviderDefinition,
-} from "../provider";
-import { OPTIONS_PARAMETER } from "./triggerProperties";
+import { deliveryKeyOf } from '../pipeline/dedupe';
+import { DELIVERY_ID_KEY } from '../pipeline/processDelivery';
+import { ALL_EVENTS } from '../pipeline/settings';
+import type { EventDefinition, JsonObject, ProviderDefinition } from '../provider';
+import { OPTIONS_PARAMETER } from './triggerProperties';
 
 /**
  * Each event's sample, where the user sets mock data. n8n 2.40 has no hook for
@@ -19,62 +15,44 @@ import { OPTIONS_PARAMETER } from "./triggerProperties";
  * and lists), so the JSON goes in a `<pre>`; the hints share one group, which
  * n8n shows as one line until clicked, so "All Events" is not a wall of JSON.
  */
-export const SAMPLE_HINT_GROUP = "eventSamples";
+export const SAMPLE_HINT_GROUP = 'eventSamples';
 
-const SUMMARY =
-  "Sample items of the selected events, to copy into Set Mock Data (click to show)";
+const SUMMARY = 'Sample items of the selected events, to copy into Set Mock Data (click to show)';
 
 /** The item the trigger emits for `event`'s sample delivered as compact JSON (the contract test checks it). */
-export function sampleItem(
-  provider: ProviderDefinition,
-  event: EventDefinition,
-): JsonObject {
-  const headers = provider.deliveryHeaders?.(event, event.sample) ?? {};
-  const providerId = provider.deliveryIdOf?.(event.sample, headers);
-  return {
-    ...event.sample,
-    [DELIVERY_ID_KEY]: deliveryKeyOf(
-      providerId,
-      Buffer.from(JSON.stringify(event.sample)),
-    ),
-  };
+export function sampleItem(provider: ProviderDefinition, event: EventDefinition): JsonObject {
+	const headers = provider.deliveryHeaders?.(event, event.sample) ?? {};
+	const providerId = provider.deliveryIdOf?.(event.sample, headers);
+	return {
+		...event.sample,
+		[DELIVERY_ID_KEY]: deliveryKeyOf(providerId, Buffer.from(JSON.stringify(event.sample))),
+	};
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** An n8n expression literal for a string. */
 const literal = (text: string) => JSON.stringify(text);
 
 function hint(message: string, condition: string): NodeHint {
-  return {
-    message,
-    type: "info",
-    location: "outputPane",
-    whenToDisplay: "beforeExecution",
-    displayCondition: `={{ ${condition} }}`,
-    group: { key: SAMPLE_HINT_GROUP, summary: SUMMARY },
-  };
+	return {
+		message,
+		type: 'info',
+		location: 'outputPane',
+		whenToDisplay: 'beforeExecution',
+		displayCondition: `={{ ${condition} }}`,
+		group: { key: SAMPLE_HINT_GROUP, summary: SUMMARY },
+	};
 }
 
-function sampleHint(
-  provider: ProviderDefinition,
-  event: EventDefinition,
-  condition: string,
-): NodeHint {
-  const json = JSON.stringify(sampleItem(provider, event), null, 2);
-  return hint(
-    `<strong>${escapeHtml(event.name)}</strong><pre>${escapeHtml(json)}</pre>`,
-    condition,
-  );
+function sampleHint(provider: ProviderDefinition, event: EventDefinition, condition: string): NodeHint {
+	const json = JSON.stringify(sampleItem(provider, event), null, 2);
+	return hint(`<strong>${escapeHtml(event.name)}</strong><pre>${escapeHtml(json)}</pre>`, condition);
 }
 
-const selected = (name: string) =>
-  `$parameter.events.includes(${literal(name)})`;
+const selected = (name: string) => `$parameter.events.includes(${literal(name)})`;
 
 /**
  * The trigger's hints: one per event, shown while the event (or All Events) is
@@ -83,22 +61,14 @@ const selected = (name: string) =>
  * least one sample, so the group stays folded even for a single event.
  */
 export function sampleHints(provider: ProviderDefinition): NodeHint[] {
-  const anySelected = "$parameter.events.length > 0";
-  const testsEmitted = `$parameter.${OPTIONS_PARAMETER}.emitConnectionTests === true`;
-  return [
-    hint(
-      "Until the first real event arrives, copy one of these items into <strong>Set Mock Data</strong> (in this pane) and pin it: the next nodes can then be built against it. Each is what this trigger outputs for that event.",
-      anySelected,
-    ),
-    ...provider.events.map((event) =>
-      sampleHint(
-        provider,
-        event,
-        `${selected(ALL_EVENTS)} || ${selected(event.name)}`,
-      ),
-    ),
-    ...(provider.connectionTestEvents ?? []).map((event) =>
-      sampleHint(provider, event, `${anySelected} && ${testsEmitted}`),
-    ),
-  ];
+	const anySelected = '$parameter.events.length > 0';
+	const testsEmitted = `$parameter.${OPTIONS_PARAMETER}.emitConnectionTests === true`;
+	return [
+		hint(
+			'Until the first real event arrives, copy one of these items into <strong>Set Mock Data</strong> (in this pane) and pin it: the next nodes can then be built against it. Each is what this trigger outputs for that event.',
+			anySelected,
+		),
+		...provider.events.map((event) => sampleHint(provider, event, `${selected(ALL_EVENTS)} || ${selected(event.name)}`)),
+		...(provider.connectionTestEvents ?? []).map((event) => sampleHint(provider, event, `${anySelected} && ${testsEmitted}`)),
+	];
 }
