@@ -65,7 +65,7 @@ export function sampleHints(provider: ProviderDefinition): NodeHint[] {
 	const testsEmitted = `$parameter.${OPTIONS_PARAMETER}.emitConnectionTests === true`;
 	return [
 		hint(
-			'Until the first real event arrives, copy one of these items into <strong>Set Mock Data</strong> (in this pane) and pin it: the next nodes can then be built against it. Each is what this trigger outputs for that event.',
+			'Each item is what this trigger outputs for that event. Until a real event arrives, copy one into <strong>set mock data</strong> (below) and save: n8n pins it, and the next nodes can be built against it.',
 			anySelected,
 		),
 		...provider.events.map((event) => sampleHint(provider, event, `${selected(ALL_EVENTS)} || ${selected(event.name)}`)),
