@@ -21,6 +21,13 @@ import {
 	type N8nWorkflow,
 } from './harness';
 
+/** The build's view of an action node module (gulpfile.js): its operations and their output schema files. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const build = require(path.join(REPO_ROOT, 'gulpfile.js')) as {
+	actionsIn(moduleExports: Record<string, unknown>): unknown;
+	outputSchemaFiles(moduleExports: Record<string, unknown>, label: string): Array<{ file: string; schema: unknown }>;
+};
+
 /** The node and credential files the package declares, and which of them the build produced. */
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 	n8n?: { nodes?: string[]; credentials?: string[] };
@@ -134,5 +141,42 @@ describe('a real n8n', () => {
 
 		const credentialTypes = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		expect(credentialTypes.map((type) => type.name)).toEqual(expect.arrayContaining(expectedCredentials));
+	}, 120_000);
+
+	(reason ? it.skip : it)(
+		`serves each action operation's output schema where the editor asks for it, unauthenticated${reason ? ` (skipped: ${reason})` : ''}`,
+		async () => {
+			const requested: string[] = [];
+			for (const file of builtNodes) {
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const nodeModule = require(path.join(REPO_ROOT, file)) as Record<string, unknown>;
+				if (!build.actionsIn(nodeModule)) continue;
+				const [name] = exportedNames(file, 'node');
+				for (const { file: schemaFile, schema } of build.outputSchemaFiles(nodeModule, file)) {
+					// __schema__/v1.0.0/webhook/get.json → the editor's GET /schemas/<type>/1.0.0/webhook/get.json
+					const url = `${n8n.baseUrl}/schemas/CUSTOM.${name}/${schemaFile.replace(/^__schema__\/v/, '')}`;
+					const response = await request(url);
+					expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
+					expect(await response.body.json()).toEqual(schema);
+					requested.push(url);
+				}
+			}
+			// Rishi, Churn Saver, eSahayak and MerajutASA: 5 each; FaithFlow: 1; FaithTracker: 2.
+			expect(requested.length).toBeGreaterThanOrEqual(23);
+		},
+		120_000,
+	);
+
+	(reason ? it.skip : it)(`hands each trigger's sample hints to the editor${reason ? ` (skipped: ${reason})` : ''}`, async () => {
+		const served = new Map((await n8n.customNodeTypes()).map((type) => [type.name, type]));
+		const triggers = builtNodes.filter((file) => file.endsWith('Trigger.node.js'));
+		expect(triggers.length).toBeGreaterThanOrEqual(5);
+		for (const file of triggers) {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const NodeClass = Object.values(require(path.join(REPO_ROOT, file)) as Record<string, new () => any>).find((value) => typeof value === 'function')!;
+			const built = new NodeClass().description;
+			expect(built.hints.length).toBeGreaterThan(1);
+			expect(served.get(`CUSTOM.${built.name}`)?.hints).toEqual(built.hints);
+		}
 	}, 120_000);
 });
