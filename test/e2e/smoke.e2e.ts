@@ -20,25 +20,7 @@ import {
 	type N8nInstance,
 	type N8nWorkflow,
 } from './harness';
-
-/** The node and credential files the package declares, and which of them the build produced. */
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-	n8n?: { nodes?: string[]; credentials?: string[] };
-};
-const declaredNodes = manifest.n8n?.nodes ?? [];
-const builtNodes = declaredNodes.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-const builtCredentials = (manifest.n8n?.credentials ?? []).filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-
-/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
-function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = require(path.join(REPO_ROOT, file)) as Record<string, new () => any>;
-	return Object.values(exported)
-		.filter((value) => typeof value === 'function')
-		.map((Class) => new Class())
-		.map((instance) => (kind === 'node' ? instance.description?.name : instance.name))
-		.filter((name): name is string => typeof name === 'string');
-}
+import { builtCredentialTypes, builtCustomNodeTypes, unbuiltReason } from './harness/packageNodes';
 
 describe('a real n8n', () => {
 	let n8n: N8nInstance;
@@ -117,15 +99,10 @@ describe('a real n8n', () => {
 		expect(afterStatus).toBe(404);
 	}, 120_000);
 
-	const reason =
-		declaredNodes.length === 0
-			? 'package.json lists no nodes yet'
-			: builtNodes.length === 0
-				? `none of ${declaredNodes.join(', ')} is built (run npm run build)`
-				: '';
+	const reason = unbuiltReason();
 	(reason ? it.skip : it)(`registers the package's nodes and credentials as CUSTOM.*${reason ? ` (skipped: ${reason})` : ''}`, async () => {
-		const expectedNodes = builtNodes.flatMap((file) => exportedNames(file, 'node')).map((name) => `CUSTOM.${name}`);
-		const expectedCredentials = builtCredentials.flatMap((file) => exportedNames(file, 'credential'));
+		const expectedNodes = builtCustomNodeTypes();
+		const expectedCredentials = builtCredentialTypes();
 		expect(expectedNodes.length).toBeGreaterThan(0);
 
 		// Nodes that import zod load only because n8n's own zod resolves (see the first test).
