@@ -21,13 +21,18 @@ const built = (files: string[]) => files.filter((file) => fs.existsSync(path.joi
 /** The declared node files that the build produced. */
 export const builtNodeFiles = built(declaredNodeFiles);
 
-/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
-function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
+/** An instance of every class a compiled file exports. */
+function instancesIn(file: string): any[] {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(path.join(REPO_ROOT, file)) as Record<string, new () => any>;
 	return Object.values(exported)
 		.filter((value) => typeof value === 'function')
-		.map((Class) => new Class())
+		.map((Class) => new Class());
+}
+
+/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
+function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
+	return instancesIn(file)
 		.map((instance) => (kind === 'node' ? instance.description?.name : instance.name))
 		.filter((name): name is string => typeof name === 'string');
 }
@@ -40,6 +45,13 @@ export function builtCustomNodeTypes(): string[] {
 /** The credential type names of the built package. */
 export function builtCredentialTypes(): string[] {
 	return built(manifest.n8n?.credentials ?? []).flatMap((file) => exportedNames(file, 'credential'));
+}
+
+/** Name and fields of every credential class of the built package. */
+export function builtCredentials(): Array<{ name: string; properties: Array<{ name: string; type: string; default?: unknown }> }> {
+	return built(manifest.n8n?.credentials ?? [])
+		.flatMap(instancesIn)
+		.map((credential) => ({ name: credential.name as string, properties: credential.properties as Array<{ name: string; type: string; default?: unknown }> }));
 }
 
 /** Why the built package cannot be checked yet, or '' when it can. */

@@ -8,15 +8,17 @@
  * n8n's public API. Rishi's trigger registers itself, here with a fake Rishi API.
  */
 import * as fs from 'node:fs';
+import { createServer } from 'node:http';
 import * as path from 'node:path';
 
 import { request } from 'undici';
 
 import type { EventDefinition } from '../../../nodes/shared/provider';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../../support/fakeSubscriptionApi';
+import { closeServer, listen } from '../../support/loopback';
 import { post } from '../../support/post';
 import { N8N_1, REPO_ROOT, assertNoZodAbove, getSharedN8n, hostZodPath, waitFor, type N8nInstance } from '../harness';
-import { builtCredentialTypes, builtCustomNodeTypes, unbuiltReason } from '../harness/packageNodes';
+import { builtCredentialTypes, builtCredentials, builtCustomNodeTypes, unbuiltReason } from '../harness/packageNodes';
 import { deliveryIdsIn } from '../harness/providerSender';
 import {
 	allProviderCases,
@@ -71,6 +73,43 @@ describe(`n8n ${N8N_1.n8nVersion} on Node ${N8N_1.nodeMajor}`, () => {
 			}
 		}
 		expect(unserved).toEqual([]);
+	});
+
+	(reason ? it.skip : it)(`runs every credential's test request: OK when its API answers 200, an error on 401${reason ? ` (skipped: ${reason})` : ''}`, async () => {
+		let status = 200;
+		const seen: string[] = [];
+		const api = createServer((request, response) => {
+			seen.push(`${request.method} ${request.url}`);
+			response.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"webhooks":[],"data":[]}' : '{"error":"Unauthorized"}');
+		});
+		const origin = await listen(api);
+		try {
+			const results: string[] = [];
+			for (const credential of builtCredentials()) {
+				// Every field at its default; the URL fields point at the loopback API, the others get a value.
+				const data: Record<string, unknown> = {};
+				for (const field of credential.properties) {
+					if (field.type === 'notice') continue;
+					if (field.name === 'baseUrl') data[field.name] = origin;
+					else if (/url$/i.test(field.name)) data[field.name] = `${origin}/webhook`;
+					else if (field.type === 'string' && !field.default) data[field.name] = `e2e-${field.name}`;
+					else data[field.name] = field.default;
+				}
+				const { id } = await n8n.createCredential(`e2e-n8n1 test ${credential.name}`, credential.name, data);
+				for (const answer of [200, 401]) {
+					status = answer;
+					const before = seen.length;
+					const result = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
+						body: { credentials: { id, name: `e2e-n8n1 test ${credential.name}`, type: credential.name, data: { ...N8N_1.credentialDefaults, ...data } } },
+					});
+					// (On a 401 n8n sends the request a second time, after its pre-authentication step.)
+					results.push(`${credential.name} on ${answer}: ${result.data.status}${seen.length > before ? '' : ', no request'}`);
+				}
+			}
+			expect(results).toEqual(builtCredentialTypes().flatMap((name) => [`${name} on 200: OK`, `${name} on 401: Error`]));
+		} finally {
+			await closeServer(api);
+		}
 	});
 
 	describe.each(allProviderCases())('%s trigger', (_name, entry) => {
