@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Smoke test of the real-n8n harness: the pinned n8n runs, takes a published
  * workflow's webhook call, records the execution with the posted body, and

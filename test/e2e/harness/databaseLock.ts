@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * holdWriteLock(): takes the write lock of an n8n's SQLite database
  * (`BEGIN IMMEDIATE` in a child process of the install's own Node, with the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * n8n 1.x answers an accepted delivery before it records the execution, so a
  * 2xx does not mean the delivery is kept (README, Compatibility). Pinned here

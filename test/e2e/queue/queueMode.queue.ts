@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The single-process e2e cases again, on n8n's queue mode (the cluster the
  * e2e-queue globalSetup started: PostgreSQL, Redis, main, 2 webhook processors,
