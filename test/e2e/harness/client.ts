@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
- * Talking to a running n8n: 2.40.7, or 1.123.x where `activation: 'activate'`
- * says so (see targets.ts for which version does what).
+ * Talking to a running n8n: 2.40.7 by default, 1.123.x with its target's
+ * options (targets.ts: `activation`, `credentialDefaults`) where the two differ.
+ * Owner setup, login, API keys, credentials, workflows and executions are
+ * called the same way on both.
  *
  * Workflows and executions go through the PUBLIC API (/api/v1, X-N8N-API-KEY).
  * The internal REST API (/rest, cookie `n8n-auth`) is used only where the
