@@ -20,6 +20,7 @@ import {
 	type N8nInstance,
 	type N8nWorkflow,
 } from './harness';
+import { builtCredentialTypes, builtCustomNodeTypes, builtNodeFiles, exportedNames, unbuiltReason } from './harness/packageNodes';
 
 /** The build's view of an action node module (gulpfile.js): its operations and their output schema files. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,24 +29,6 @@ const build = require(path.join(REPO_ROOT, 'gulpfile.js')) as {
 	outputSchemaFiles(moduleExports: Record<string, unknown>, label: string): Array<{ file: string; schema: unknown }>;
 };
 
-/** The node and credential files the package declares, and which of them the build produced. */
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-	n8n?: { nodes?: string[]; credentials?: string[] };
-};
-const declaredNodes = manifest.n8n?.nodes ?? [];
-const builtNodes = declaredNodes.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-const builtCredentials = (manifest.n8n?.credentials ?? []).filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-
-/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
-function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = require(path.join(REPO_ROOT, file)) as Record<string, new () => any>;
-	return Object.values(exported)
-		.filter((value) => typeof value === 'function')
-		.map((Class) => new Class())
-		.map((instance) => (kind === 'node' ? instance.description?.name : instance.name))
-		.filter((name): name is string => typeof name === 'string');
-}
 
 describe('a real n8n', () => {
 	let n8n: N8nInstance;
@@ -124,15 +107,10 @@ describe('a real n8n', () => {
 		expect(afterStatus).toBe(404);
 	}, 120_000);
 
-	const reason =
-		declaredNodes.length === 0
-			? 'package.json lists no nodes yet'
-			: builtNodes.length === 0
-				? `none of ${declaredNodes.join(', ')} is built (run npm run build)`
-				: '';
+	const reason = unbuiltReason();
 	(reason ? it.skip : it)(`registers the package's nodes and credentials as CUSTOM.*${reason ? ` (skipped: ${reason})` : ''}`, async () => {
-		const expectedNodes = builtNodes.flatMap((file) => exportedNames(file, 'node')).map((name) => `CUSTOM.${name}`);
-		const expectedCredentials = builtCredentials.flatMap((file) => exportedNames(file, 'credential'));
+		const expectedNodes = builtCustomNodeTypes();
+		const expectedCredentials = builtCredentialTypes();
 		expect(expectedNodes.length).toBeGreaterThan(0);
 
 		// Nodes that import zod load only because n8n's own zod resolves (see the first test).
@@ -147,7 +125,7 @@ describe('a real n8n', () => {
 		`serves each action operation's output schema where the editor asks for it, unauthenticated${reason ? ` (skipped: ${reason})` : ''}`,
 		async () => {
 			const requested: string[] = [];
-			for (const file of builtNodes) {
+			for (const file of builtNodeFiles) {
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
 				const nodeModule = require(path.join(REPO_ROOT, file)) as Record<string, unknown>;
 				if (!build.actionsIn(nodeModule)) continue;
@@ -169,7 +147,7 @@ describe('a real n8n', () => {
 
 	(reason ? it.skip : it)(`hands each trigger's sample hints to the editor${reason ? ` (skipped: ${reason})` : ''}`, async () => {
 		const served = new Map((await n8n.customNodeTypes()).map((type) => [type.name, type]));
-		const triggers = builtNodes.filter((file) => file.endsWith('Trigger.node.js'));
+		const triggers = builtNodeFiles.filter((file) => file.endsWith('Trigger.node.js'));
 		expect(triggers.length).toBeGreaterThanOrEqual(5);
 		for (const file of triggers) {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
