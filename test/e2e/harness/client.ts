@@ -23,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpError, cookieFrom, http, type HttpOptions } from './http';
+import { builtCredentials } from './packageNodes';
 import type { N8nTarget } from './targets';
 import { waitFor } from './wait';
 import { readWebhookEntities, type WebhookEntity } from './webhooks';
@@ -205,8 +206,10 @@ export class N8nClient {
 
 	/** Creates a credential through the public API; returns its id. */
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		// The target's extra fields belong to credentials with an `authenticate` block only (see N8nTarget).
+		const authenticates = builtCredentials().some((credential) => credential.name === type && credential.authenticates);
 		return await this.api<{ id: string; name: string }>('POST', '/credentials', {
-			body: { name, type, data: { ...this.options.credentialDefaults, ...data } },
+			body: { name, type, data: { ...(authenticates ? this.options.credentialDefaults : {}), ...data } },
 		});
 	}
 

@@ -48,13 +48,14 @@ export function builtCredentialTypes(): string[] {
 }
 
 /** Name and fields of every credential class of the built package. */
-export function builtCredentials(): Array<{ name: string; properties: Array<{ name: string; type: string; default?: unknown }>; test?: unknown }> {
+export function builtCredentials(): Array<{ name: string; properties: Array<{ name: string; type: string; default?: unknown }>; test?: unknown; authenticates: boolean }> {
 	return built(manifest.n8n?.credentials ?? [])
 		.flatMap(instancesIn)
 		.map((credential) => ({
 			name: credential.name as string,
 			properties: credential.properties as Array<{ name: string; type: string; default?: unknown }>,
 			test: credential.test as unknown,
+			authenticates: credential.authenticate !== undefined,
 		}));
 }
 

@@ -33,7 +33,7 @@ export interface N8nTarget {
 	 */
 	activation: 'publish' | 'activate';
 	/**
-	 * Fields n8n's public API wants in the data of every credential it creates, on top of the
+	 * Fields n8n's public API wants in the data of every credential with an `authenticate` block it creates, on top of the
 	 * credential's own (POST /api/v1/credentials).
 	 */
 	credentialDefaults: Record<string, unknown>;

@@ -108,7 +108,9 @@ describe(`n8n ${N8N_1.n8nVersion} on Node ${N8N_1.nodeMajor}`, () => {
 					results.push(`${credential.name} on ${answer}: ${result.data.status}${seen.length > before ? '' : ', no request'}`);
 				}
 			}
-			expect(results).toEqual(builtCredentialTypes().flatMap((name) => [`${name} on 200: OK`, `${name} on 401: Error`]));
+			const withRequests = builtCredentials().filter((candidate) => candidate.test !== undefined);
+			expect(withRequests.length).toBeGreaterThan(0);
+			expect(results).toEqual(withRequests.flatMap(({ name }) => [`${name} on 200: OK`, `${name} on 401: Error`]));
 		} finally {
 			await closeServer(api);
 		}
