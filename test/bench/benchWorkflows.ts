@@ -19,6 +19,7 @@ import { merajutAsa } from '../../nodes/MerajutAsa/definition';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 import type { N8nClient, N8nNode } from '../e2e/harness/client';
 import { publishTriggerWorkflow } from '../e2e/harness/triggerWorkflow';
+import { triggerCredentialFor } from '../support/providers';
 import { buildDelivery } from '../tools/send-event';
 import { MINIMAL_SIGNATURE_HEADER } from './minimal-trigger/MinimalBenchTrigger.node';
 import type { LoadRequest } from './loadGenerator';
@@ -40,11 +41,12 @@ const nextId = () => `bench_${process.pid}_${++sequence}`;
 async function ours(n8n: N8nClient, provider: ProviderDefinition, nodeName: string, idField: string): Promise<BenchSubject> {
 	const secret = randomBytes(16).toString('hex');
 	const [event, other] = provider.events;
+	const credential = triggerCredentialFor(provider, { signingSecret: secret });
 	const { workflowId, url } = await publishTriggerWorkflow(n8n, {
 		name: `bench ${provider.key}`,
 		nodeName,
-		credentialType: provider.credentialName,
-		credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+		credentialType: credential.type,
+		credentialData: credential.data,
 		parameters: { events: [event.name, other.name] },
 	});
 	return {
@@ -78,15 +80,13 @@ async function minimal(n8n: N8nClient, withCredential: boolean): Promise<BenchSu
 	const secret = randomBytes(16).toString('hex');
 	const name = `bench minimal trigger${withCredential ? ' + credential' : ''}`;
 	const credential = withCredential
-		? await n8n.api<{ id: string }>('POST', '/credentials', {
-				body: { name, type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
-			})
+		? await n8n.api<{ id: string }>('POST', '/credentials', { body: { name, type: churnSaver.signingSecretCredentialName, data: { signingSecret: secret } } })
 		: undefined;
 	const published = await publishAlone(n8n, name, {
 		type: 'CUSTOM.minimalBenchTrigger',
 		typeVersion: 1,
 		parameters: credential ? { secretFrom: 'credential' } : { secret },
-		...(credential ? { credentials: { churnSaverApi: { id: credential.id, name } } } : {}),
+		...(credential ? { credentials: { [churnSaver.signingSecretCredentialName]: { id: credential.id, name } } } : {}),
 	});
 	return {
 		label: withCredential ? 'Minimal trigger + credential' : 'Minimal trigger',

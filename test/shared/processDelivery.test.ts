@@ -39,6 +39,7 @@ function fakeProvider(authentication: AuthenticationScheme): ProviderDefinition 
 		key: 'fake',
 		displayName: 'Fake',
 		credentialName: 'fakeApi',
+		signingSecretCredentialName: 'fakeSigningSecretApi',
 		authentication,
 		events: [event('thing.created'), event('thing.deleted')],
 		connectionTestEvents: [event('ping', z.object({ event: z.literal('ping') }).strict())],
@@ -232,6 +233,7 @@ describe('processDelivery: event selection', () => {
 		expect(outcome).toEqual({
 			action: 'acknowledge',
 			why: 'event_not_selected',
+			eventType: 'thing.deleted',
 			reply: { status: 200, body: { received: 'thing.deleted' } },
 		});
 	});

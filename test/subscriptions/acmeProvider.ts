@@ -10,12 +10,15 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { routeSubscriptionActions, subscriptionActionDescription } from '../../nodes/shared/n8n/actions/subscriptionActions';
+import { routeOperations } from '../../nodes/shared/n8n/actions/router';
+import { subscriptionActionDescription, subscriptionActions } from '../../nodes/shared/n8n/actions/subscriptionActions';
 import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
+	WHEN_SET_UP_BY_HAND,
 } from '../../nodes/shared/n8n/providerTrigger';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 
@@ -31,6 +34,7 @@ export const acme: ProviderDefinition = {
 	key: 'acme',
 	displayName: 'Acme',
 	credentialName: 'acmeApi',
+	signingSecretCredentialName: 'acmeSigningSecretApi',
 	authentication: { kind: 'hmac-sha256', signatureHeader: 'x-acme-signature', encoding: { prefix: 'sha256=', prefixPolicy: 'optional' } },
 	events: ['order.created', 'order.paid', 'order.refunded'].map((name) => ({
 		name,
@@ -71,7 +75,13 @@ export class AcmeTrigger implements INodeType {
 			description: 'Starts the workflow on Acme events',
 		}),
 		subtitle: TRIGGER_SUBTITLE,
+		credentials: [
+			{ name: 'acmeApi', required: false },
+			{ name: 'acmeSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(acme) };
 
 	webhookMethods = providerWebhookMethods(acme);
 
@@ -85,6 +95,6 @@ export class Acme implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, acme);
+		return await routeOperations(this, subscriptionActions(acme));
 	}
 }

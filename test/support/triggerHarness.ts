@@ -51,11 +51,16 @@ export interface TriggerHarness {
 	close(): Promise<void>;
 }
 
+export interface HarnessCredential {
+	type: string;
+	data: Record<string, unknown>;
+}
+
 export interface TriggerHarnessOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
-	/** The decrypted credential; `undefined` means no credential is attached to the node. */
-	credentials?: { type: string; data: Record<string, unknown> };
+	/** The decrypted credentials attached to the node (one or several); `undefined` means none. */
+	credentials?: HarnessCredential | HarnessCredential[];
 	/**
 	 * The credential's type, for a trigger that sends authenticated requests
 	 * from webhook() (`httpRequestWithAuthentication`).
@@ -69,6 +74,8 @@ export interface TriggerHarnessOptions {
 	 * does when it cannot register the execution (it answers 500).
 	 */
 	beforeRecording?: () => Promise<void>;
+	/** n8n's mode: 'manual' while the editor listens for a test event (the /webhook-test/ URL); 'webhook' by default. */
+	mode?: 'webhook' | 'manual';
 }
 
 /** n8n's message when webhook() throws (`_privateGetWebhookErrorMessage`). */
@@ -118,7 +125,8 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 	// Each harness is its own workflow, as each n8n workflow has its own id.
 	const workflowId = `wf-${++harnessCount}`;
 
-	const credentials = options.credentials ? { [options.credentials.type]: options.credentials.data } : {};
+	const attached = options.credentials === undefined ? [] : [options.credentials].flat();
+	const credentials = Object.fromEntries(attached.map((credential) => [credential.type, credential.data]));
 	const credentialTypes = options.credentialType ? [options.credentialType] : [];
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (!webhookDescription) throw new Error(`${nodeType.description.name} declares no webhook`);
@@ -153,7 +161,7 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			workflowId,
 			workflowExecuteAdditionalData: additionalData,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], undefined as never);
+		const context = new WebhookContext(workflow, node, additionalData, options.mode ?? 'webhook', webhookData, [], undefined as never);
 		const saveStaticData = () => {
 			if ((workflow.staticData as IDataObject).__dataChanged === true) {
 				savedStaticData = clone(workflow.staticData as IDataObject);

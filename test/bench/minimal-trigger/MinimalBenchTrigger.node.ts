@@ -8,7 +8,7 @@
  * engine; the raw body read by the node; the answer deferred until n8n has
  * registered the execution), so the ratio ours/minimal is what our own code
  * costs. With Secret From = Credential it reads the secret from a Churn Saver
- * credential (our package's, loaded beside it) as our triggers do, which
+ * Signing Secret credential (our package's, loaded beside it) as our triggers do, which
  * tells n8n's cost of a credential read per request from ours.
  * A benchmark fixture: never packed (package.json `files` is dist/).
  */
@@ -35,7 +35,7 @@ export class MinimalBenchTrigger implements INodeType {
 		defaults: { name: 'Minimal Bench Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'churnSaverApi', required: true, displayOptions: { show: { secretFrom: ['credential'] } } }],
+		credentials: [{ name: 'churnSaverSigningSecretApi', required: true, displayOptions: { show: { secretFrom: ['credential'] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
 			{
@@ -60,7 +60,7 @@ export class MinimalBenchTrigger implements INodeType {
 		const body = request.rawBody as Buffer;
 		const secret =
 			this.getNodeParameter('secretFrom') === 'credential'
-				? ((await this.getCredentials<{ signingSecret: string }>('churnSaverApi')).signingSecret)
+				? ((await this.getCredentials<{ signingSecret: string }>('churnSaverSigningSecretApi')).signingSecret)
 				: (this.getNodeParameter('secret') as string);
 		const expected = createHmac('sha256', secret)
 			.update(body)
