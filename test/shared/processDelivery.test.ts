@@ -232,6 +232,7 @@ describe('processDelivery: event selection', () => {
 		expect(outcome).toEqual({
 			action: 'acknowledge',
 			why: 'event_not_selected',
+			eventType: 'thing.deleted',
 			reply: { status: 200, body: { received: 'thing.deleted' } },
 		});
 	});

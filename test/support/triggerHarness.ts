@@ -69,6 +69,8 @@ export interface TriggerHarnessOptions {
 	 * does when it cannot register the execution (it answers 500).
 	 */
 	beforeRecording?: () => Promise<void>;
+	/** n8n's mode: 'manual' while the editor listens for a test event (the /webhook-test/ URL); 'webhook' by default. */
+	mode?: 'webhook' | 'manual';
 }
 
 /** n8n's message when webhook() throws (`_privateGetWebhookErrorMessage`). */
@@ -153,7 +155,7 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			workflowId,
 			workflowExecuteAdditionalData: additionalData,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], undefined as never);
+		const context = new WebhookContext(workflow, node, additionalData, options.mode ?? 'webhook', webhookData, [], undefined as never);
 		const saveStaticData = () => {
 			if ((workflow.staticData as IDataObject).__dataChanged === true) {
 				savedStaticData = clone(workflow.staticData as IDataObject);

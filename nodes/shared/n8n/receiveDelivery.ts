@@ -7,7 +7,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { processDelivery } from '../pipeline/processDelivery';
-import type { DeliveryRequest } from '../pipeline/delivery';
+import type { DeliveryOutcome, DeliveryRequest } from '../pipeline/delivery';
+import { acknowledgedReport, refusalReport, type TestModeReport } from '../pipeline/testModeReport';
 import type { TriggerSettings } from '../pipeline/settings';
 import type { HttpReply, ProviderDefinition } from '../provider';
 import { reject, type Rejection } from '../verification/verdict';
@@ -60,24 +61,49 @@ async function readDeliveryRequest(context: IWebhookFunctions, maxBodyBytes: num
 	};
 }
 
+/** n8n's mode while the editor is listening for a test event (the /webhook-test/ URL). */
+function isTestEvent(context: IWebhookFunctions): boolean {
+	return context.getMode() === 'manual';
+}
+
 /**
  * Answers at once, without an execution: refusals (with the provider's status
  * and body, which n8n has no way to give them), and deliveries that start
- * nothing (unselected events, connection tests, duplicates).
+ * nothing (unselected events, connection tests, duplicates). While the editor
+ * listens for a test event the provider gets the same answer, and the report
+ * becomes the test execution's one item, so the panel shows what happened
+ * instead of listening on; production runs nothing.
  */
-function answerNow(context: IWebhookFunctions, reply: HttpReply): IWebhookResponseData {
+function answerNow(context: IWebhookFunctions, reply: HttpReply, report: () => TestModeReport): IWebhookResponseData {
 	context.getResponseObject().status(reply.status).json(reply.body);
+	if (isTestEvent(context)) return { noWebhookResponse: true, workflowData: [[{ json: { ...report() } }]] };
 	return { noWebhookResponse: true };
 }
 
-function refuse(context: IWebhookFunctions, provider: ProviderDefinition, rejection: Rejection): IWebhookResponseData {
+function refuse(
+	context: IWebhookFunctions,
+	provider: ProviderDefinition,
+	settings: TriggerSettings | undefined,
+	rejection: Rejection,
+): IWebhookResponseData {
 	const reply = provider.replies.rejected(rejection);
 	const log = reply.status >= 500 ? context.logger.warn : context.logger.info;
 	log.call(context.logger, `${provider.displayName} webhook refused: ${rejection.detail}`, {
 		reason: rejection.reason,
 		status: reply.status,
 	});
-	return answerNow(context, reply);
+	return answerNow(context, reply, () => refusalReport(provider, settings, { action: 'reject', reply, rejection }));
+}
+
+function acknowledge(
+	context: IWebhookFunctions,
+	provider: ProviderDefinition,
+	reply: HttpReply,
+	why: 'event_not_selected' | 'connection_test' | 'duplicate',
+	eventType: string,
+): IWebhookResponseData {
+	context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, { why });
+	return answerNow(context, reply, () => acknowledgedReport(reply.status, why, eventType));
 }
 
 async function readSettings(context: IWebhookFunctions, provider: ProviderDefinition): Promise<TriggerSettings | undefined> {
@@ -111,24 +137,18 @@ async function receiveDelivery(
 	afterAccept: AfterAccept | undefined,
 ): Promise<IWebhookResponseData> {
 	const settings = await readSettings(context, provider);
-	if (!settings) return refuse(context, provider, reject('not_configured', 'The trigger parameters could not be read'));
+	if (!settings) return refuse(context, provider, undefined, reject('not_configured', 'The trigger parameters could not be read'));
 
 	const request = await readDeliveryRequest(context, settings.maxBodyBytes);
-	const outcome = processDelivery(provider, request, settings);
-	if (outcome.action === 'reject') return refuse(context, provider, outcome.rejection);
-	if (outcome.action === 'acknowledge') {
-		context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, { why: outcome.why });
-		return answerNow(context, outcome.reply);
-	}
+	const outcome: DeliveryOutcome = processDelivery(provider, request, settings);
+	if (outcome.action === 'reject') return refuse(context, provider, settings, outcome.rejection);
+	if (outcome.action === 'acknowledge') return acknowledge(context, provider, outcome.reply, outcome.why, outcome.eventType);
 	if (settings.ignoreDuplicates) {
 		const claim = claimDelivery(context, outcome.deliveryId);
 		if (claim === 'in_progress') {
-			return refuse(context, provider, reject('delivery_in_progress', 'This delivery is being recorded by another request'));
+			return refuse(context, provider, settings, reject('delivery_in_progress', 'This delivery is being recorded by another request'));
 		}
-		if (claim === 'done') {
-			context.logger.debug(`${provider.displayName} webhook acknowledged without starting the workflow`, { why: 'duplicate' });
-			return answerNow(context, outcome.reply);
-		}
+		if (claim === 'done') return acknowledge(context, provider, outcome.reply, 'duplicate', outcome.eventType);
 	}
 	const json = outcome.item as IDataObject;
 	if (afterAccept) await afterAccept(context, { json, settings });

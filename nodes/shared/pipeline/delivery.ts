@@ -19,6 +19,7 @@ export type DeliveryOutcome =
 			readonly action: 'acknowledge';
 			readonly reply: HttpReply;
 			readonly why: 'event_not_selected' | 'connection_test';
+			readonly eventType: string;
 	  }
 	| {
 			readonly action: 'emit';

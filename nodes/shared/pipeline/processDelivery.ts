@@ -52,13 +52,13 @@ export function processDelivery(
 
 	const connectionTest = findEvent(provider.connectionTestEvents, eventType);
 	if (connectionTest && !settings.emitConnectionTests) {
-		return { action: 'acknowledge', reply: accepted, why: 'connection_test' };
+		return { action: 'acknowledge', reply: accepted, why: 'connection_test', eventType };
 	}
 	const known = connectionTest ?? findEvent(provider.events, eventType);
 	const wantsAll = settings.events.includes(ALL_EVENTS);
 	if (!connectionTest && !wantsAll && !settings.events.includes(eventType)) {
 		// Acknowledged so the provider does not retry an event nobody asked for.
-		return { action: 'acknowledge', reply: accepted, why: 'event_not_selected' };
+		return { action: 'acknowledge', reply: accepted, why: 'event_not_selected', eventType };
 	}
 
 	const item: JsonObject = { ...payload };
