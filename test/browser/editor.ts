@@ -1,0 +1,186 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest on a developer machine, not inside n8n */
+/**
+ * The parts of n8n 2.40's editor the browser test uses, driven by Playwright.
+ * Selectors are n8n's own `data-test-id`s (the ones n8n's Playwright tests in
+ * packages/testing/playwright use) wherever the editor has one; the few text
+ * and attribute selectors are marked as such. Every wait is a Playwright
+ * locator wait on a DOM condition, bounded by the page's default timeout.
+ */
+import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
+
+import type { OwnerCredentials } from '../e2e/harness/client';
+
+/** Bound on every single wait for the editor (a click's target, a panel, a toast). */
+const UI_TIMEOUT_MS = 20_000;
+
+/** Records the title and text of every error toast the editor ever shows, also those that vanish before the test looks. */
+const ERROR_TOAST_RECORDER = `
+	window.__errorToasts = [];
+	new MutationObserver(() => {
+		for (const toast of document.querySelectorAll('.el-notification')) {
+			if (toast.dataset.recorded || !toast.querySelector('.el-notification--error')) continue;
+			toast.dataset.recorded = '1';
+			window.__errorToasts.push(toast.innerText.trim());
+		}
+	}).observe(document, { childList: true, subtree: true });
+`;
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+	const root = typeof process.getuid === 'function' && process.getuid() === 0;
+	// Chromium refuses to run as root with its sandbox; /dev/shm is small in containers.
+	return await chromium.launch({ executablePath, args: [...(root ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'] });
+}
+
+export class Editor {
+	private constructor(readonly page: Page) {}
+
+	/** A fresh browser context on n8n (no cookies), 1280×800 so that screenshots stay small. */
+	static async open(browser: Browser, baseUrl: string): Promise<Editor> {
+		selectors.setTestIdAttribute('data-test-id');
+		const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+		await context.addInitScript(ERROR_TOAST_RECORDER);
+		const page = await context.newPage();
+		page.setDefaultTimeout(UI_TIMEOUT_MS);
+		return new Editor(page);
+	}
+
+	async logIn(owner: Pick<OwnerCredentials, 'email' | 'password'>): Promise<void> {
+		await this.page.goto('/signin');
+		await this.page.getByTestId('emailOrLdapLoginId').locator('input').fill(owner.email);
+		await this.page.getByTestId('password').locator('input').fill(owner.password);
+		await this.page.getByTestId('form-submit-button').click();
+		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	}
+
+	/** Error toasts shown since the last page load. */
+	async errorToasts(): Promise<string[]> {
+		return await this.page.evaluate(() => (globalThis as unknown as { __errorToasts: string[] }).__errorToasts);
+	}
+
+	// --- canvas and nodes panel ------------------------------------------------------------------
+
+	async newWorkflow(): Promise<void> {
+		await this.page.goto('/workflow/new');
+		await this.page.getByTestId('canvas-plus-button').waitFor();
+	}
+
+	get nodesPanel(): Locator {
+		return this.page.getByTestId('node-creator');
+	}
+
+	/** Opens the nodes panel: from the empty canvas's big plus, else from the canvas's add button. */
+	async openNodesPanel(): Promise<void> {
+		const empty = this.page.getByTestId('canvas-plus-button');
+		await (await empty.isVisible() ? empty : this.page.getByTestId('node-creator-plus-button')).click();
+		await this.nodesPanel.waitFor();
+	}
+
+	/** The entries the nodes panel lists whose name is exactly `name`. */
+	panelEntry(name: string): Locator {
+		return this.nodesPanel.getByTestId('node-creator-item-name').getByText(name, { exact: true });
+	}
+
+	async searchNodesPanel(text: string): Promise<void> {
+		await this.page.getByTestId('node-creator-search-bar').fill(text);
+	}
+
+	/**
+	 * The trigger events or actions of node type `type` on an entry's page. Attribute selector: n8n
+	 * gives these items no test id of their own, but names the node type in data-keyboard-nav-id
+	 * ("CUSTOM.churnSaverTrigger-<uuid>", the package prefix depending on how n8n loaded it).
+	 */
+	panelItemsOf(type: string): Locator {
+		return this.nodesPanel.locator(`[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"][data-keyboard-nav-id*=".${type}-"]`);
+	}
+
+	/** Opens an entry's page (Triggers and Actions) and unfolds the category `category`. */
+	async openEntryCategory(category: 'Triggers' | 'Actions'): Promise<void> {
+		const header = this.nodesPanel.getByTestId('node-creator-category-item').filter({ hasText: new RegExp(`^\\s*${category}\\b`) });
+		// Its parent's data-category-collapsed says whether the items are shown (n8n's tests read it there too).
+		const container = header.locator('xpath=..');
+		if ((await container.getAttribute('data-category-collapsed')) === 'true') await header.click();
+		await header.locator('xpath=parent::*[@data-category-collapsed="false"]').waitFor();
+	}
+
+	// --- node details view (NDV) -----------------------------------------------------------------
+
+	get ndv(): Locator {
+		return this.page.getByTestId('ndv');
+	}
+
+	/** A parameter's input in the open panel. */
+	parameter(name: string): Locator {
+		return this.ndv.getByTestId(`parameter-input-${name}`);
+	}
+
+	async closeNdv(): Promise<void> {
+		await this.page.getByTestId('ndv-close-button').click();
+		await this.ndv.waitFor({ state: 'hidden' });
+	}
+
+	// --- credentials -----------------------------------------------------------------------------
+
+	get credentialModal(): Locator {
+		return this.page.getByTestId('editCredential-modal');
+	}
+
+	/** Opens "create a credential" from the open panel, whether the node has none yet or n8n picked an existing one. */
+	async createCredentialFromNdv(): Promise<void> {
+		const empty = this.ndv.getByTestId('node-credentials-empty-state');
+		const select = this.ndv.getByTestId('node-credentials-select');
+		await empty.or(select).waitFor();
+		if (await empty.isVisible()) {
+			await empty.click();
+		} else {
+			await select.click();
+			await this.page.getByTestId('node-credentials-select-item-new').click();
+		}
+		await this.credentialModal.waitFor();
+	}
+
+	/** Saves the open credential and waits for its test's verdict: true for n8n's green banner, false for "Couldn't connect". */
+	async saveCredentialAndReadTest(): Promise<{ passed: boolean; text: string }> {
+		await this.credentialModal.getByTestId('credential-save-button').click();
+		const passed = this.credentialModal.getByTestId('credentials-config-container-test-success');
+		// Text selector: the failure banner has no test id of its own.
+		const failed = this.credentialModal.getByText(/Couldn.t connect with these settings/);
+		await passed.or(failed).first().waitFor();
+		const ok = await passed.isVisible();
+		return { passed: ok, text: (await (ok ? passed : failed.locator('..')).innerText()).trim() };
+	}
+
+	async closeCredentialModal(): Promise<void> {
+		// Class selector: the dialog's close button (n8n's tests use the same).
+		await this.credentialModal.locator('.el-dialog__close').first().click();
+		await this.credentialModal.waitFor({ state: 'hidden' });
+	}
+
+	// --- listening for test events ---------------------------------------------------------------
+
+	get output(): Locator {
+		return this.page.getByTestId('output-panel');
+	}
+
+	/** The Test URL the open trigger panel shows under "Webhook URLs" (text selectors: the section has no test ids). */
+	async testUrl(): Promise<string> {
+		const url = this.ndv.getByText(/\/webhook-test\//).first();
+		if (!(await url.isVisible())) await this.ndv.getByText('Webhook URLs', { exact: true }).click();
+		await this.ndv.getByTestId('radio-button-test').click();
+		return (await url.innerText()).trim();
+	}
+
+	/** Clicks the panel's execute button on a trigger ("Listen for test event") and waits until the panel says it listens. */
+	async listenForTestEvent(): Promise<void> {
+		await this.ndv.getByTestId('node-execute-button').click();
+		await this.ndv.getByText('Listening for test event').waitFor();
+	}
+
+	/** Waits until the panel has stopped listening and shows output holding `text`; returns the output as JSON text. */
+	async outputHolding(text: string): Promise<string> {
+		await this.output.getByTestId('ndv-items-count').waitFor();
+		await this.output.getByTestId('radio-button-json').click();
+		const data = this.output.getByTestId('ndv-data-container');
+		await data.getByText(text).first().waitFor();
+		return await data.innerText();
+	}
+}
