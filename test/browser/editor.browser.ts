@@ -59,8 +59,9 @@ describeInBrowser('the package in the n8n editor', () => {
 	});
 
 	describe.each(entries.map((entry) => [entry.name, entry] as const))('nodes panel entry %s', (name, entry) => {
-		it(`is found by searching "${name}"; each of its nodes is added to a canvas and its panel shows the expected parameters without an error toast`, async () => {
-			await editor.newWorkflow();
+		it(`is found by searching "${name}"; each of its nodes is added to the canvas and its panel shows the expected parameters without an error toast`, async () => {
+			// One canvas for all entries: loading the editor takes about 7 s here.
+			await editor.onACanvas();
 			for (const node of entry.nodes) {
 				await editor.openNodesPanel();
 				await editor.searchNodesPanel(name);

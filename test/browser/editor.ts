@@ -64,6 +64,11 @@ export class Editor {
 		await this.page.getByTestId('canvas-plus-button').waitFor();
 	}
 
+	/** Stays on the canvas the page shows, or opens a new workflow. */
+	async onACanvas(): Promise<void> {
+		if (!new URL(this.page.url()).pathname.startsWith('/workflow/')) await this.newWorkflow();
+	}
+
 	get nodesPanel(): Locator {
 		return this.page.getByTestId('node-creator');
 	}
