@@ -18,8 +18,6 @@ export class FaithFlowApi implements ICredentialType {
 			'Root URL of the FaithFlow Enterprise core API, without /api. Used to fetch a member in full (GET /api/members/{member_id}).',
 		apiKey:
 			'Sent as a Bearer token to the core API. The credential test calls GET /api/members?limit=1, which is assumed: the webhook guide documents only GET /api/members/{member_id}.',
-		signingSecret:
-			'The Webhook Secret FaithFlow Enterprise signs with (X-Webhook-Signature, HMAC-SHA256). n8n is the receiver here: generate a long random secret, paste it here and into the FaithFlow Enterprise webhook settings.',
 	});
 
 	authenticate = API_KEY_AS_BEARER_TOKEN;

@@ -4,7 +4,9 @@ import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
+	WHEN_SET_UP_BY_HAND,
 } from '../shared/n8n/providerTrigger';
 import { churnSaver } from './definition';
 
@@ -19,7 +21,16 @@ export class ChurnSaverTrigger implements INodeType {
 		// n8n's lint wants icon and subtitle written in the class (icon-validation, require-node-description-fields).
 		icon: { light: 'file:churnSaver.svg', dark: 'file:churnSaver.dark.svg' },
 		subtitle: TRIGGER_SUBTITLE,
+		// Literal, as n8n's lint reads `testedBy` here (credential-test-required). The signing secret alone when
+		// the user gives the provider the URL; the API credential when the trigger registers itself (required
+		// then at activation, see requireCredentialWhenNeeded).
+		credentials: [
+			{ name: 'churnSaverApi', required: false },
+			{ name: 'churnSaverSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(churnSaver) };
 
 	webhookMethods = providerWebhookMethods(churnSaver);
 

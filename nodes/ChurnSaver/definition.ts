@@ -38,6 +38,7 @@ export const churnSaver: ProviderDefinition = {
 	key: 'churn-saver',
 	displayName: 'Churn Saver',
 	credentialName: 'churnSaverApi',
+	signingSecretCredentialName: 'churnSaverSigningSecretApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: CHURN_SAVER_SIGNATURE_HEADER,

@@ -73,6 +73,7 @@ export const esahayak: ProviderDefinition = {
 	key: 'esahayak',
 	displayName: 'eSahayak',
 	credentialName: 'eSahayakApi',
+	signingSecretCredentialName: 'eSahayakSigningSecretApi',
 	authentication: {
 		kind: 'ip-allowlist',
 		defaultRanges: ESAHAYAK_IP_RANGES,

@@ -4,6 +4,7 @@ import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
 } from '../shared/n8n/providerTrigger';
 import { attachFullMember } from './attachMember';
@@ -23,7 +24,15 @@ export class FaithFlowTrigger implements INodeType {
 		// n8n's lint wants icon and subtitle written in the class (icon-validation, require-node-description-fields).
 		icon: { light: 'file:faithflow.svg', dark: 'file:faithflow.dark.svg' },
 		subtitle: TRIGGER_SUBTITLE,
+		// Literal, as n8n's lint reads `testedBy` here (credential-test-required). The API credential is
+		// needed only by Attach Full Member.
+		credentials: [
+			{ name: 'faithFlowSigningSecretApi', required: true, testedBy: 'signingSecretIsSet' },
+			{ name: 'faithFlowApi', required: false },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(faithFlow) };
 
 	webhookMethods = providerWebhookMethods(faithFlow);
 

@@ -120,6 +120,7 @@ export const faithFlow: ProviderDefinition = {
 	key: 'faithflow',
 	displayName: 'FaithFlow',
 	credentialName: 'faithFlowApi',
+	signingSecretCredentialName: 'faithFlowSigningSecretApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: FAITHFLOW_SIGNATURE_HEADER,

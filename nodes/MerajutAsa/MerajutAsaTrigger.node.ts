@@ -4,7 +4,9 @@ import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
+	WHEN_SET_UP_BY_HAND,
 } from '../shared/n8n/providerTrigger';
 import { merajutAsa } from './definition';
 
@@ -19,7 +21,16 @@ export class MerajutAsaTrigger implements INodeType {
 		// n8n's lint wants icon and subtitle written in the class (icon-validation, require-node-description-fields).
 		icon: { light: 'file:merajutasa.svg', dark: 'file:merajutasa.dark.svg' },
 		subtitle: TRIGGER_SUBTITLE,
+		// Literal, as n8n's lint reads `testedBy` here (credential-test-required). The signing secret alone when
+		// the user gives the provider the URL; the API credential when the trigger registers itself (required
+		// then at activation, see requireCredentialWhenNeeded).
+		credentials: [
+			{ name: 'merajutAsaApi', required: false },
+			{ name: 'merajutAsaSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(merajutAsa) };
 
 	webhookMethods = providerWebhookMethods(merajutAsa);
 

@@ -47,6 +47,7 @@ export const merajutAsa: ProviderDefinition = {
 	key: 'merajutasa',
 	displayName: 'MerajutASA',
 	credentialName: 'merajutAsaApi',
+	signingSecretCredentialName: 'merajutAsaSigningSecretApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: MERAJUTASA_SIGNATURE_HEADER,

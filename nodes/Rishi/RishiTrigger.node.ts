@@ -4,7 +4,9 @@ import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
+	WHEN_SET_UP_BY_HAND,
 } from '../shared/n8n/providerTrigger';
 import { rishi } from './definition';
 
@@ -20,7 +22,16 @@ export class RishiTrigger implements INodeType {
 		// n8n's lint wants icon and subtitle written in the class (icon-validation, require-node-description-fields).
 		icon: { light: 'file:rishi.svg', dark: 'file:rishi.dark.svg' },
 		subtitle: TRIGGER_SUBTITLE,
+		// Literal, as n8n's lint reads `testedBy` here (credential-test-required). The signing secret alone when
+		// the user gives the provider the URL; the API credential when the trigger registers itself (required
+		// then at activation, see requireCredentialWhenNeeded).
+		credentials: [
+			{ name: 'rishiApi', required: false },
+			{ name: 'rishiSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(rishi) };
 
 	webhookMethods = providerWebhookMethods(rishi);
 

@@ -17,6 +17,7 @@ export const rishi: ProviderDefinition = {
 	key: 'rishi',
 	displayName: 'Rishi',
 	credentialName: 'rishiApi',
+	signingSecretCredentialName: 'rishiSigningSecretApi',
 	authentication: {
 		kind: 'hmac-sha256',
 		signatureHeader: RISHI_SIGNATURE_HEADER,

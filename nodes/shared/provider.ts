@@ -85,8 +85,17 @@ export interface ProviderDefinition {
 	/** Lower-case key used by tooling, e.g. `npm run send -- rishi booking.created`. */
 	readonly key: string;
 	readonly displayName: string;
-	/** The n8n credential type every node of this provider uses, e.g. `rishiApi`. */
+	/**
+	 * The n8n credential type of the provider's API (Base URL, API key), e.g.
+	 * `rishiApi`: used by the action node, and by the trigger when it registers itself.
+	 */
 	readonly credentialName: string;
+	/**
+	 * The credential type holding only the signing secrets, e.g.
+	 * `rishiSigningSecretApi`: the trigger's credential when the user gives the
+	 * provider the URL by hand, so that it tests green without an API.
+	 */
+	readonly signingSecretCredentialName: string;
 	readonly authentication: AuthenticationScheme;
 	readonly events: readonly EventDefinition[];
 	/**

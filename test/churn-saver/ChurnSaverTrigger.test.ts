@@ -18,7 +18,7 @@ import { payloadOf } from '../support/providers';
 const SECRET = 'a1b2c3d4e5f6789012345678901234567890123456789012345678901234567890';
 const PREVIOUS = 'churn-saver-previous-secret';
 const credentials = {
-	type: 'churnSaverApi',
+	type: 'churnSaverSigningSecretApi',
 	data: {
 		baseUrl: 'http://127.0.0.1:1',
 		apiKey: 'churn-saver-api-key',
@@ -167,10 +167,13 @@ describe('Churn Saver definition', () => {
 describe('Churn Saver node and credential', () => {
 	const node = new ChurnSaverTrigger();
 
-	it('describes a webhook trigger using the churnSaverApi credential', () => {
+	it('describes a webhook trigger using the churnSaverSigningSecretApi credential, and churnSaverApi to register itself', () => {
 		const { description } = node;
 		expect(description.name).toBe('churnSaverTrigger');
-		expect(description.credentials).toEqual([{ name: 'churnSaverApi', required: true }]);
+		expect(description.credentials).toEqual([
+			{ name: 'churnSaverApi', required: false },
+			{ name: 'churnSaverSigningSecretApi', required: true, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+		]);
 		expect(description.icon).toEqual({ light: 'file:churnSaver.svg', dark: 'file:churnSaver.dark.svg' });
 		for (const file of ['churnSaver.svg', 'churnSaver.dark.svg']) {
 			expect(existsSync(join(__dirname, '../../nodes/ChurnSaver', file))).toBe(true);

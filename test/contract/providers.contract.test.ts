@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { ACCEPTED_STATUS } from '../../nodes/shared/n8n/rawBodyWebhook';
+import { SIGNING_SECRET_TEST } from '../../nodes/shared/n8n/signingSecretTest';
 import { DELIVERY_ID_KEY, processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
 import { discoverProviders, ROOT, samplesOf, signedHeaders } from '../support/providers';
@@ -90,20 +91,44 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 		expect(codex.node).toBe(`${packageJson.name}.${action.name}`);
 		for (const file of iconFiles(action.icon, folderPath)) expect(existsSync(file)).toBe(true);
 		expect(action.credentials?.[0]?.name).toBe(provider.credentialName);
-		expect(description.credentials?.[0]?.name).toBe(provider.credentialName);
 	});
 
-	it('uses a registered credential with the shared field names, secrets as passwords', () => {
-		const credentialName = description.credentials?.[0]?.name as string;
+	const credentialClass = (credentialName: string): ICredentialType => {
 		const file = readdirSync(join(ROOT, 'credentials'))
 			.map((name) => join(ROOT, 'credentials', name))
 			.find((path) => path.endsWith('.credentials.ts') && loadClass<ICredentialType>(path).name === credentialName);
 		expect(file).toBeDefined();
-		const credential = loadClass<ICredentialType>(file as string);
-		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		for (const secret of ['signingSecret', 'previousSigningSecret', 'apiKey']) {
-			expect(fields[secret]?.typeOptions?.password).toBe(true);
-		}
+		return loadClass<ICredentialType>(file as string);
+	};
+	const fieldsOf = (credential: ICredentialType) => Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+
+	it("offers the trigger both credentials: the signing secret (tested by the node, no API needed) and the API's", () => {
+		const byName = Object.fromEntries((description.credentials ?? []).map((entry) => [entry.name, entry]));
+		expect(Object.keys(byName).sort()).toEqual([provider.credentialName, provider.signingSecretCredentialName].sort());
+		const secret = byName[provider.signingSecretCredentialName];
+		expect(secret.testedBy).toBe(SIGNING_SECRET_TEST);
+		const methods = (loadClass<INodeType>(join(folderPath, `${folder}Trigger.node.ts`)).methods ?? {}) as { credentialTest?: Record<string, unknown> };
+		expect(typeof methods.credentialTest?.[SIGNING_SECRET_TEST]).toBe('function');
+		// The API credential is demanded at activation only when the trigger registers itself.
+		expect(byName[provider.credentialName].required).toBe(false);
+		if (provider.subscriptions) expect(secret.displayOptions).toEqual({ show: { setup: ['manual'] } });
+	});
+
+	it('has a registered signing-secret credential: the two secrets as passwords, nothing else', () => {
+		const credential = credentialClass(provider.signingSecretCredentialName);
+		expect(Object.keys(fieldsOf(credential))).toEqual(['signingSecret', 'previousSigningSecret']);
+		for (const field of credential.properties) expect(field.typeOptions?.password).toBe(true);
+		expect(credential.test).toBeUndefined();
+		for (const icon of iconFiles(credential.icon, join(ROOT, 'credentials'))) expect(existsSync(icon)).toBe(true);
+	});
+
+	it('uses a registered API credential with the shared field names, secrets as passwords', () => {
+		const credential = credentialClass(provider.credentialName);
+		const fields = fieldsOf(credential);
+		// Signing secrets in the API credential serve a trigger that registers itself (it may generate one).
+		const secrets = provider.subscriptions ? ['signingSecret', 'previousSigningSecret', 'apiKey'] : ['apiKey'];
+		for (const secret of secrets) expect(fields[secret]?.typeOptions?.password).toBe(true);
+		if (!provider.subscriptions) expect(fields.signingSecret).toBeUndefined();
 		expect(fields.baseUrl).toBeDefined();
 		// An assumed API's path is read from a credential field, which must exist.
 		const path = provider.subscriptions?.path;

@@ -41,8 +41,8 @@ describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across a
 		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e faults ${signal}`,
 			nodeName: 'churnSaverTrigger',
-			credentialType: 'churnSaverApi',
-			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			credentialType: 'churnSaverSigningSecretApi',
+			credentialData: { signingSecret: secret },
 			parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
 		}));
 	}, 300_000);

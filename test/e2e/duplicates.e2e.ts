@@ -52,8 +52,8 @@ describe('Ignore Duplicate Deliveries in a real n8n, under concurrency', () => {
 		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: 'e2e duplicates',
 			nodeName: 'churnSaverTrigger',
-			credentialType: 'churnSaverApi',
-			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			credentialType: 'churnSaverSigningSecretApi',
+			credentialData: { signingSecret: secret },
 			parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
 		}));
 	});

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { discoverProviders, loadProviderNodes } from '../support/providers';
+import { discoverProviders, triggerCredentialFor } from '../support/providers';
 import { post } from '../support/post';
 import { buildDelivery } from '../tools/send-event';
 import { getSharedN8n, REPO_ROOT, type N8nInstance } from './harness';
@@ -21,7 +21,7 @@ const PROVIDER_ADDRESS = '52.66.123.10';
 
 const cases = discoverProviders().map((entry) => [entry.provider.key, entry] as const);
 
-describe.each(cases)('examples/%s.json in a real n8n', (key, { folder, provider }) => {
+describe.each(cases)('examples/%s.json in a real n8n', (key, { provider }) => {
 	let n8n: N8nInstance;
 	let workflowId: string | undefined;
 
@@ -35,11 +35,9 @@ describe.each(cases)('examples/%s.json in a real n8n', (key, { folder, provider 
 	it('imports, publishes, and runs on a signed delivery of a selected event', async () => {
 		const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', `${key}.json`), 'utf8'));
 		const trigger = example.nodes.find((node: any) => node.type.startsWith(`${PACKAGE}.`));
-		const credentialType = loadProviderNodes(folder, provider).credential().name;
 		const secret = randomBytes(16).toString('hex');
-		const credential = await n8n.api<{ id: string }>('POST', '/credentials', {
-			body: { name: `example ${key}`, type: credentialType, data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
-		});
+		const { type: credentialType, data } = triggerCredentialFor(provider, { signingSecret: secret }, { setup: trigger.parameters.setup });
+		const credential = await n8n.api<{ id: string }>('POST', '/credentials', { body: { name: `example ${key}`, type: credentialType, data } });
 		trigger.type = trigger.type.replace(`${PACKAGE}.`, 'CUSTOM.');
 		trigger.credentials = { [credentialType]: { id: credential.id, name: `example ${key}` } };
 		const unsigned = provider.authentication.kind === 'ip-allowlist';

@@ -46,7 +46,7 @@ import {
 	type HttpDelivery,
 } from '../fuzz/deliveryFuzz';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../support/fakeSubscriptionApi';
-import { discoverProviders, payloadOf } from '../support/providers';
+import { discoverProviders, payloadOf, triggerCredentialFor } from '../support/providers';
 import { getSharedN8n, publishTriggerWorkflow, waitFor, type N8nExecution, type N8nInstance } from './harness';
 
 const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 500);
@@ -102,8 +102,6 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('f
 	beforeAll(async () => {
 		n8n = getSharedN8n();
 		agent = new Agent({ connections: CONCURRENCY, headersTimeout: ANSWER_TIMEOUT_MS, bodyTimeout: ANSWER_TIMEOUT_MS });
-		const module = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => { description: { credentials?: Array<{ name: string }> } }>;
-		const credentialType = new (Object.values(module)[0])().description.credentials?.[0]?.name as string;
 		// A trigger that registers itself on publish (a documented subscriptions API) gets a fake one.
 		const api = provider.subscriptions && !provider.subscriptions.assumed ? provider.subscriptions : undefined;
 		if (api) {
@@ -113,11 +111,12 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('f
 				listKey: api.listKey,
 			});
 		}
+		const credential = triggerCredentialFor(provider, secrets, { api: { baseUrl: fake?.baseUrl ?? 'http://127.0.0.1:9', apiKey: API_KEY } });
 		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e fuzz ${key}`,
 			nodeName: `${folder.charAt(0).toLowerCase()}${folder.slice(1)}Trigger`,
-			credentialType,
-			credentialData: { baseUrl: fake?.baseUrl ?? 'http://127.0.0.1:9', apiKey: API_KEY, ...secrets },
+			credentialType: credential.type,
+			credentialData: credential.data,
 			parameters,
 		}));
 	});

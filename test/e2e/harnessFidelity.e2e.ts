@@ -12,7 +12,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 import { post, type PostResult } from '../support/post';
-import { discoverProviders, signedHeaders } from '../support/providers';
+import { discoverProviders, signedHeaders, triggerCredentialFor } from '../support/providers';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 
@@ -74,8 +74,7 @@ describe.each(cases)('%s trigger: the unit-test harness answers like the real n8
 		n8n = getSharedN8n();
 		const module = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => INodeType>;
 		const nodeType = new (Object.values(module)[0])();
-		const credentialType = nodeType.description.credentials?.[0]?.name as string;
-		const data = { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret };
+		const { type: credentialType, data } = triggerCredentialFor(provider, { signingSecret: secret });
 		harness = await startTriggerHarness({ nodeType, parameters, credentials: { type: credentialType, data } });
 		({ workflowId, url: n8nUrl } = await publishTriggerWorkflow(n8n, {
 			name: `e2e fidelity ${provider.key}`,

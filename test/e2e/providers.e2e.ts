@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { ProviderDefinition, EventDefinition } from '../../nodes/shared/provider';
 import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
-import { discoverProviders, payloadOf } from '../support/providers';
+import { discoverProviders, payloadOf, triggerCredentialFor } from '../support/providers';
 import { post } from '../support/post';
 import { buildDelivery, type SendOptions } from '../tools/send-event';
 import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
@@ -56,12 +56,12 @@ describe.each(cases)('%s trigger in a real n8n', (_name, { folder, provider }) =
 		n8n = getSharedN8n();
 		const triggerModule = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
 		const trigger = new (Object.values(triggerModule)[0])();
-		const credentialType = trigger.description.credentials[0].name as string;
+		const credential = triggerCredentialFor(provider, { signingSecret: secret });
 		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
 			name: `e2e ${provider.key}`,
 			nodeName: trigger.description.name,
-			credentialType,
-			credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+			credentialType: credential.type,
+			credentialData: credential.data,
 			parameters: { events: selected.map((event) => event.name), ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
 		}));
 	});

@@ -14,7 +14,7 @@ import { payloadOf } from '../support/providers';
 const SECRET = 'esahayak-current-secret';
 const PREVIOUS = 'esahayak-previous-secret';
 const CREDENTIALS = {
-	type: 'eSahayakApi',
+	type: 'eSahayakSigningSecretApi',
 	data: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', signingSecret: SECRET, previousSigningSecret: PREVIOUS },
 };
 /** The harness connects from loopback, so these ranges make its requests "come from eSahayak". */
@@ -97,7 +97,10 @@ describe('eSahayak trigger', () => {
 			);
 			// n8n's displayOptions cannot say "Verify Signature on OR Setup automatic": activation checks it instead
 			// (test/subscriptions/assumedProviders.test.ts).
-			expect(description.credentials).toEqual([{ name: 'eSahayakApi', required: false }]);
+			expect(description.credentials).toEqual([
+				{ name: 'eSahayakApi', required: false },
+				{ name: 'eSahayakSigningSecretApi', required: false, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+			]);
 		});
 
 		it('has a credential with the shared field names, secrets hidden, tested against the subscriptions path', () => {

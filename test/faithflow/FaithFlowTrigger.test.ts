@@ -20,7 +20,7 @@ const PREVIOUS = 'faithflow-previous-secret-9f3c2a';
 const CHURCH = '3880a17d-f858-4622-87c2-96eaa7b25c83';
 const OTHER_CHURCH = '11111111-2222-4333-8444-555555555555';
 const credentials = {
-	type: 'faithFlowApi',
+	type: 'faithFlowSigningSecretApi',
 	data: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', signingSecret: SECRET, previousSigningSecret: PREVIOUS },
 };
 
@@ -223,7 +223,7 @@ describe('FaithFlow trigger', () => {
 		});
 
 		it('fails closed with the exact 500 when the credential has no signing secret', async () => {
-			await start({ events: ['*'] }, { type: 'faithFlowApi', data: { baseUrl: 'x', apiKey: 'k', signingSecret: '' } });
+			await start({ events: ['*'] }, { type: 'faithFlowSigningSecretApi', data: { signingSecret: '' } });
 			const body = SPEC_BODIES['member.updated'];
 			const response = await post(harness.url, body, signed(body, 'anything'));
 			expect(response.status).toBe(500);
@@ -369,7 +369,10 @@ describe('FaithFlow trigger', () => {
 			expect(byName.campusIds).toMatchObject({ displayName: 'Campus IDs', type: 'string', default: '' });
 			expect(byName.pauseSync).toMatchObject({ displayName: 'Pause Sync', type: 'boolean', default: false });
 			expect(byName.emitConnectionTests).toMatchObject({ type: 'boolean', default: false });
-			expect(description.credentials).toEqual([{ name: 'faithFlowApi', required: true }]);
+			expect(description.credentials).toEqual([
+				{ name: 'faithFlowSigningSecretApi', required: true, testedBy: 'signingSecretIsSet' },
+				{ name: 'faithFlowApi', required: false },
+			]);
 		});
 
 		it('has the shared credential fields, secrets hidden, and a Bearer member-list test', () => {
@@ -377,8 +380,9 @@ describe('FaithFlow trigger', () => {
 			expect(credential.name).toBe('faithFlowApi');
 			expect(credential.displayName).toBe('FaithFlow API');
 			const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-			expect(Object.keys(fields)).toEqual(['baseUrl', 'apiKey', 'signingSecret', 'previousSigningSecret']);
-			for (const secret of ['apiKey', 'signingSecret', 'previousSigningSecret']) {
+			// The signing secrets live in the FaithFlow Signing Secret credential: this one is for the core API only.
+			expect(Object.keys(fields)).toEqual(['baseUrl', 'apiKey']);
+			for (const secret of ['apiKey']) {
 				expect(fields[secret].typeOptions?.password).toBe(true);
 			}
 			expect(credential.authenticate).toEqual({

@@ -53,10 +53,10 @@ async function start(options: Record<string, unknown> = { attachFullMember: true
 	harness = await startTriggerHarness({
 		nodeType: new FaithFlowTrigger(),
 		parameters: { events: ['*'], deliveryOptions: options } as never,
-		credentials: {
-			type: 'faithFlowApi',
-			data: { baseUrl: core.baseUrl, apiKey: API_KEY, signingSecret: SIGNING_SECRET, previousSigningSecret: '', ...credential },
-		},
+		credentials: [
+			{ type: 'faithFlowSigningSecretApi', data: { signingSecret: SIGNING_SECRET, previousSigningSecret: '' } },
+			{ type: 'faithFlowApi', data: { baseUrl: core.baseUrl, apiKey: API_KEY, ...credential } },
+		],
 		credentialType: new FaithFlowApi(),
 	});
 	return harness;

@@ -21,7 +21,7 @@ beforeEach(async () => {
 	harness = await startTriggerHarness({
 		nodeType: new FaithFlowTrigger(),
 		parameters: { events: ['*'] },
-		credentials: { type: 'faithFlowApi', data: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', signingSecret: SECRET } },
+		credentials: { type: 'faithFlowSigningSecretApi', data: { signingSecret: SECRET } },
 	});
 });
 afterEach(async () => harness.close());

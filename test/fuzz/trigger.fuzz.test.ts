@@ -41,7 +41,7 @@ import type { INodeParameters, INodeType } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { reject } from '../../nodes/shared/verification/verdict';
-import { discoverProviders, payloadOf, signedHeaders } from '../support/providers';
+import { discoverProviders, payloadOf, signedHeaders, triggerSecretCredential } from '../support/providers';
 import {
 	N8N_RECORDING_ERROR,
 	N8N_WEBHOOK_ERROR,
@@ -135,7 +135,7 @@ describe.each(providers.map((entry) => [entry.provider.key, entry] as const))('t
 
 	beforeAll(async () => {
 		const nodeType = await triggerOf(folder);
-		const type = nodeType.description.credentials?.[0]?.name as string;
+		const type = triggerSecretCredential(provider);
 		options = { nodeType, parameters: {}, credentials: { type, data: credential } };
 		harness = await startTriggerHarness(options);
 		agent = new Agent({ connections: 1, keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000, headersTimeout: ANSWER_TIMEOUT_MS, bodyTimeout: ANSWER_TIMEOUT_MS });

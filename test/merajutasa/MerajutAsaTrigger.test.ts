@@ -19,7 +19,7 @@ const credentialData = {
 	signingSecret: SECRET,
 	previousSigningSecret: PREVIOUS,
 };
-const credentials = { type: 'merajutAsaApi', data: credentialData };
+const credentials = { type: 'merajutAsaSigningSecretApi', data: credentialData };
 
 const TIMESTAMP_HEADER = 'x-merajutasa-timestamp';
 const SIGNATURE_HEADER = 'x-merajutasa-signature';
@@ -124,10 +124,13 @@ describe('MerajutASA success reply', () => {
 describe('MerajutASA trigger and credential description', () => {
 	const description = new MerajutAsaTrigger().description;
 
-	it('is the merajutAsaTrigger with the merajutAsaApi credential and a 300 s replay tolerance option', () => {
+	it('is the merajutAsaTrigger with the merajutAsaSigningSecretApi credential (merajutAsaApi to register itself) and a 300 s replay tolerance option', () => {
 		expect(description.name).toBe('merajutAsaTrigger');
 		expect(description.displayName).toBe('MerajutASA Trigger');
-		expect(description.credentials).toEqual([{ name: 'merajutAsaApi', required: true }]);
+		expect(description.credentials).toEqual([
+			{ name: 'merajutAsaApi', required: false },
+			{ name: 'merajutAsaSigningSecretApi', required: true, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+		]);
 		const options = description.properties.find((property) => property.name === 'deliveryOptions');
 		const tolerance = (options?.options as INodeProperties[]).find((option) => option.name === 'replayToleranceSeconds');
 		expect(tolerance?.default).toBe(300);

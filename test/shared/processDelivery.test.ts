@@ -39,6 +39,7 @@ function fakeProvider(authentication: AuthenticationScheme): ProviderDefinition 
 		key: 'fake',
 		displayName: 'Fake',
 		credentialName: 'fakeApi',
+		signingSecretCredentialName: 'fakeSigningSecretApi',
 		authentication,
 		events: [event('thing.created'), event('thing.deleted')],
 		connectionTestEvents: [event('ping', z.object({ event: z.literal('ping') }).strict())],

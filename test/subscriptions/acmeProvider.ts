@@ -15,7 +15,9 @@ import {
 	providerTriggerDescription,
 	providerWebhook,
 	providerWebhookMethods,
+	signingSecretCredentialTest,
 	TRIGGER_SUBTITLE,
+	WHEN_SET_UP_BY_HAND,
 } from '../../nodes/shared/n8n/providerTrigger';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 
@@ -31,6 +33,7 @@ export const acme: ProviderDefinition = {
 	key: 'acme',
 	displayName: 'Acme',
 	credentialName: 'acmeApi',
+	signingSecretCredentialName: 'acmeSigningSecretApi',
 	authentication: { kind: 'hmac-sha256', signatureHeader: 'x-acme-signature', encoding: { prefix: 'sha256=', prefixPolicy: 'optional' } },
 	events: ['order.created', 'order.paid', 'order.refunded'].map((name) => ({
 		name,
@@ -71,7 +74,13 @@ export class AcmeTrigger implements INodeType {
 			description: 'Starts the workflow on Acme events',
 		}),
 		subtitle: TRIGGER_SUBTITLE,
+		credentials: [
+			{ name: 'acmeApi', required: false },
+			{ name: 'acmeSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+		],
 	};
+
+	methods = { credentialTest: signingSecretCredentialTest(acme) };
 
 	webhookMethods = providerWebhookMethods(acme);
 

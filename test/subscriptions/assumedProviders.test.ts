@@ -97,7 +97,13 @@ describe.each(CASES.map((entry) => [entry.provider.displayName, entry] as const)
 		...spec.extraParameters,
 	});
 	const n8nWith = (setup?: string) =>
-		simulateN8n({ nodeType: spec.trigger(), parameters: parameters(setup) as never, credentialType, credentials: credentials() });
+		simulateN8n({
+			nodeType: spec.trigger(),
+			parameters: parameters(setup) as never,
+			credentialType,
+			credentials: credentials(),
+			otherCredentials: { [provider.signingSecretCredentialName]: { signingSecret: 'typed-by-hand' } },
+		});
 	const only = (): FakeSubscription => {
 		expect(fake.subscriptions.size).toBe(1);
 		return [...fake.subscriptions.values()][0];
@@ -264,7 +270,10 @@ describe('eSahayak trigger: the credential is needed for automatic setup or a si
 		});
 
 	it('is offered on the trigger but not demanded up front', () => {
-		expect(new ESahayakTrigger().description.credentials).toEqual([{ name: 'eSahayakApi', required: false }]);
+		expect(new ESahayakTrigger().description.credentials).toEqual([
+			{ name: 'eSahayakApi', required: false },
+			{ name: 'eSahayakSigningSecretApi', required: false, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+		]);
 	});
 
 	it('manual setup without a signature check activates without one', async () => {
@@ -275,11 +284,11 @@ describe('eSahayak trigger: the credential is needed for automatic setup or a si
 	});
 
 	it.each([
-		['automatic setup', { setup: 'automatic' }, '"Register Automatically" needs its Base URL and API key'],
-		['a signature check', { deliveryOptions: { verifySignature: true } }, '"Verify Signature" needs its Signing Secret'],
-	])('%s without one fails activation with what to do', async (_label, parameters, need) => {
+		['automatic setup', { setup: 'automatic' }, 'API', '"Register Automatically" needs its Base URL and API key'],
+		['a signature check', { deliveryOptions: { verifySignature: true } }, 'Signing Secret', '"Verify Signature" needs its Signing Secret'],
+	])('%s without one fails activation with what to do', async (_label, parameters, kind, need) => {
 		const n8n = withoutCredential(parameters);
-		await expect(n8n.activate()).rejects.toThrow(`Select an eSahayak API credential in the trigger: ${need}`);
+		await expect(n8n.activate()).rejects.toThrow(`Select an eSahayak ${kind} credential in the trigger: ${need}`);
 		expect(fake.requests).toEqual([]);
 	});
 });

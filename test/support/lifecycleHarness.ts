@@ -31,6 +31,8 @@ export interface LifecycleOptions {
 	credentialType: ICredentialType;
 	/** The decrypted credential; read on every call, so a test may change it between steps. */
 	credentials: Record<string, unknown>;
+	/** Other credentials attached to the node, by type (e.g. the trigger's signing-secret credential). */
+	otherCredentials?: Record<string, Record<string, unknown>>;
 }
 
 export interface TestSession {
@@ -67,7 +69,7 @@ export function simulateN8n(options: LifecycleOptions): SimulatedN8n {
 	const logs: LogLine[] = [];
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (!webhookDescription) throw new Error(`${nodeType.description.name} declares no webhook`);
-	const credentials = () => ({ [options.credentialType.name]: options.credentials });
+	const credentials = () => ({ ...options.otherCredentials, [options.credentialType.name]: options.credentials });
 
 	const workflowWith = (staticData: IDataObject, active: boolean) => {
 		const node = nodeOf(nodeType, options.parameters, credentials(), { id: 'trigger-node', name: NODE_NAME, webhookId: WEBHOOK_ID });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
+import { secretCredentialName } from '../../nodes/shared/n8n/subscriptionSetup';
 import type { JsonObject, ProviderDefinition } from '../../nodes/shared/provider';
 import { opensslHmacHex } from './sign';
 
@@ -98,4 +99,31 @@ export function payloadOf(json: Record<string, unknown>): Record<string, unknown
 	const { _deliveryId: deliveryId, ...payload } = json;
 	if (typeof deliveryId !== 'string' || deliveryId === '') throw new Error(`The item has no _deliveryId: ${JSON.stringify(json).slice(0, 200)}`);
 	return payload;
+}
+
+/**
+ * The credential type a trigger reads its signing secrets from under `setup`
+ * (the node's default when omitted): the signing-secret credential when the
+ * URL is given to the provider by hand, the API credential when it registers itself.
+ */
+export function triggerSecretCredential(provider: ProviderDefinition, setup?: 'manual' | 'automatic'): string {
+	const context = { getNodeParameter: (name: string, fallback?: unknown) => (name === 'setup' && setup !== undefined ? setup : fallback) };
+	return secretCredentialName(context as Parameters<typeof secretCredentialName>[0], provider);
+}
+
+/** A fake API's address and key, for a credential whose API is never called. */
+const UNUSED_API = { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused' };
+
+/**
+ * The credential a trigger reads its secrets from under `setup` (see
+ * triggerSecretCredential), with `secrets` and, for the API credential, `api`.
+ */
+export function triggerCredentialFor(
+	provider: ProviderDefinition,
+	secrets: { signingSecret: string; previousSigningSecret?: string },
+	options: { api?: { baseUrl: string; apiKey: string }; setup?: 'manual' | 'automatic' } = {},
+): { type: string; data: Record<string, unknown> } {
+	const type = triggerSecretCredential(provider, options.setup);
+	const api = type === provider.credentialName ? (options.api ?? UNUSED_API) : {};
+	return { type, data: { ...api, ...secrets } };
 }

@@ -51,11 +51,16 @@ export interface TriggerHarness {
 	close(): Promise<void>;
 }
 
+export interface HarnessCredential {
+	type: string;
+	data: Record<string, unknown>;
+}
+
 export interface TriggerHarnessOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
-	/** The decrypted credential; `undefined` means no credential is attached to the node. */
-	credentials?: { type: string; data: Record<string, unknown> };
+	/** The decrypted credentials attached to the node (one or several); `undefined` means none. */
+	credentials?: HarnessCredential | HarnessCredential[];
 	/**
 	 * The credential's type, for a trigger that sends authenticated requests
 	 * from webhook() (`httpRequestWithAuthentication`).
@@ -120,7 +125,8 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 	// Each harness is its own workflow, as each n8n workflow has its own id.
 	const workflowId = `wf-${++harnessCount}`;
 
-	const credentials = options.credentials ? { [options.credentials.type]: options.credentials.data } : {};
+	const attached = options.credentials === undefined ? [] : [options.credentials].flat();
+	const credentials = Object.fromEntries(attached.map((credential) => [credential.type, credential.data]));
 	const credentialTypes = options.credentialType ? [options.credentialType] : [];
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (!webhookDescription) throw new Error(`${nodeType.description.name} declares no webhook`);

@@ -14,7 +14,7 @@ import { parseJsonBody } from '../../nodes/shared/pipeline/parseJsonBody';
 import type { EventDefinition, ProviderDefinition } from '../../nodes/shared/provider';
 import { reject, type Rejection } from '../../nodes/shared/verification/verdict';
 import { post } from '../support/post';
-import { discoverProviders, payloadOf, signedHeaders } from '../support/providers';
+import { discoverProviders, payloadOf, signedHeaders, triggerSecretCredential } from '../support/providers';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 
 const SECRET = 'contract-secret';
@@ -37,8 +37,8 @@ async function triggerOf(folder: string): Promise<INodeType> {
 	return new (Object.values(module)[0])();
 }
 
-function credentialOf(nodeType: INodeType) {
-	const type = nodeType.description.credentials?.[0]?.name as string;
+function credentialOf(provider: ProviderDefinition) {
+	const type = triggerSecretCredential(provider);
 	return { type, data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: SECRET } };
 }
 
@@ -70,7 +70,7 @@ describe.each(discoverProviders().map((entry) => [entry.provider.displayName, en
 
 		const start = async (options: Record<string, unknown> = {}, extra: Partial<Parameters<typeof startTriggerHarness>[0]> = {}) => {
 			const nodeType = await triggerOf(folder);
-			harness = await startTriggerHarness({ nodeType, parameters: parametersOf(provider, options), credentials: credentialOf(nodeType), ...extra });
+			harness = await startTriggerHarness({ nodeType, parameters: parametersOf(provider, options), credentials: credentialOf(provider), ...extra });
 			return harness;
 		};
 		afterEach(async () => {

@@ -6,7 +6,7 @@ import { signedHeaders } from '../support/providers';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 
 const SECRET = 'dedupe-secret';
-const credentials = { type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', signingSecret: SECRET } };
+const credentials = { type: 'churnSaverSigningSecretApi', data: { signingSecret: SECRET } };
 const sample = churnSaver.events[0].sample;
 
 describe('Ignore Duplicate Deliveries', () => {

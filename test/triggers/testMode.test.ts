@@ -8,7 +8,7 @@ import type { INodeParameters, INodeType } from 'n8n-workflow';
 import type { ProviderDefinition } from '../../nodes/shared/provider';
 import { reject } from '../../nodes/shared/verification/verdict';
 import { post } from '../support/post';
-import { discoverProviders, signedHeaders } from '../support/providers';
+import { discoverProviders, signedHeaders, triggerSecretCredential } from '../support/providers';
 import { startTriggerHarness, type TriggerHarness } from '../support/triggerHarness';
 
 const SECRET = 'test-mode-secret';
@@ -33,7 +33,7 @@ describe.each(discoverProviders().map((entry) => [entry.provider.displayName, en
 
 		const start = async (mode: 'webhook' | 'manual', parameters: INodeParameters = { events: ['*'] }) => {
 			const nodeType = await triggerOf(folder);
-			const type = nodeType.description.credentials?.[0]?.name as string;
+			const type = triggerSecretCredential(provider);
 			harness = await startTriggerHarness({
 				nodeType,
 				parameters,

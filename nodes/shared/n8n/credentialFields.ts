@@ -30,7 +30,7 @@ function subscriptionsPathField(providerName: string): INodeProperties {
 }
 
 /** The current secret (described by the provider's credential) and the previous one, for rotation. */
-function signingSecretFields(description: string): INodeProperties[] {
+export function signingSecretFields(description: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Signing Secret',
@@ -56,7 +56,8 @@ export interface CredentialWords {
 	readonly baseUrlPlaceholder: string;
 	readonly baseUrl: string;
 	readonly apiKey: string;
-	readonly signingSecret: string;
+	/** Absent for a provider whose trigger never registers itself: its secret lives only in the signing-secret credential. */
+	readonly signingSecret?: string;
 	/** For a provider whose subscriptions API is assumed: its display name, for the Subscriptions Path field. */
 	readonly assumedApiOf?: string;
 }
@@ -67,7 +68,7 @@ export function providerCredentialFields(words: CredentialWords): INodePropertie
 		baseUrlField(words.baseUrlPlaceholder, words.baseUrl),
 		apiKeyField(words.apiKey),
 		...(words.assumedApiOf !== undefined ? [subscriptionsPathField(words.assumedApiOf)] : []),
-		...signingSecretFields(words.signingSecret),
+		...(words.signingSecret !== undefined ? signingSecretFields(words.signingSecret) : []),
 	];
 }
 

@@ -9,11 +9,13 @@ import {
 import type { ProviderDefinition } from '../provider';
 import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
 import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
-import { AUTOMATIC_SETUP, MANUAL_SETUP } from './subscriptionSetup';
+import { MANUAL_SETUP, registersItself } from './subscriptionSetup';
 import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
 
-/** A trigger class takes all three builders from here. */
+/** A trigger class takes all its builders from here. */
 export { providerWebhook } from './receiveDelivery';
+export { signingSecretCredentialTest } from './signingSecretTest';
+export { WHEN_SET_UP_BY_HAND } from './subscriptionSetup';
 
 /**
  * Builds a provider's trigger node from its definition: the class of each
@@ -35,7 +37,7 @@ export const TRIGGER_SUBTITLE = '={{$parameter["events"].join(", ")}}';
 
 /**
  * An unsigned scheme (an IP allowlist) works without a credential in its
- * default, manual set-up; the trigger still offers it, for automatic
+ * default, manual set-up; the trigger still offers them, for automatic
  * registration and for a signature check (see requireCredentialWhenNeeded).
  */
 function credentialIsOptional(provider: ProviderDefinition): boolean {
@@ -55,11 +57,15 @@ function setupNotice(provider: ProviderDefinition, text: string | undefined): IN
 	];
 }
 
-/** Everything of the trigger's description but its icon and subtitle, which n8n's lint wants written in the class. */
+/**
+ * Everything of the trigger's description but what n8n's lint wants written
+ * in the class: icon, subtitle and credentials (the contract test holds the
+ * credentials to the definition).
+ */
 export function providerTriggerDescription(
 	provider: ProviderDefinition,
 	node: TriggerNodeIdentity,
-): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'credentials'> {
 	const displayName = `${provider.displayName} Trigger`;
 	return {
 		displayName,
@@ -70,37 +76,43 @@ export function providerTriggerDescription(
 		defaults: { name: displayName },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: provider.credentialName, required: !credentialIsOptional(provider) }],
 		webhooks: PROVIDER_WEBHOOKS,
 		properties: [...setupNotice(provider, node.setupNotice), ...triggerProperties(provider, node.options)],
 	};
 }
 
-/** What the optional credential is needed for with the node's current settings, if anything. */
-function credentialNeededFor(context: IHookFunctions): string | undefined {
-	if (context.getNodeParameter('setup', MANUAL_SETUP) === AUTOMATIC_SETUP) {
-		return '"Register Automatically" needs its Base URL and API key';
+/** The credential the node's current settings need but the node lacks, and what for. */
+function missingCredential(context: IHookFunctions, provider: ProviderDefinition): { kind: string; need: string } | undefined {
+	const attached = context.getNode().credentials ?? {};
+	if (registersItself(context, provider)) {
+		return attached[provider.credentialName] ? undefined : { kind: 'API', need: '"Register Automatically" needs its Base URL and API key' };
 	}
-	if (context.getNodeParameter(`${OPTIONS_PARAMETER}.verifySignature`, false) === true)
-		return '"Verify Signature" needs its Signing Secret';
+	const verifiesOptionalSignature =
+		credentialIsOptional(provider) && context.getNodeParameter(`${OPTIONS_PARAMETER}.verifySignature`, false) === true;
+	if (verifiesOptionalSignature && !attached[provider.signingSecretCredentialName]) {
+		return { kind: 'Signing Secret', need: '"Verify Signature" needs its Signing Secret' };
+	}
 	return undefined;
 }
 
 /**
- * Activation checks for an optional credential itself, with a message that
- * says what to do rather than n8n's "Node does not require credentials".
+ * n8n lets an optional credential be left empty (the API credential stays
+ * optional so that a trigger switched to manual can still remove what it
+ * registered); when the settings need it, activation stops here with what to
+ * do rather than n8n's "Node does not require credentials".
  */
 function requireCredentialWhenNeeded(context: IHookFunctions, provider: ProviderDefinition): void {
-	if (!credentialIsOptional(provider)) return;
-	const need = credentialNeededFor(context);
-	if (need === undefined || context.getNode().credentials?.[provider.credentialName]) return;
+	const missing = missingCredential(context, provider);
+	if (missing === undefined) return;
 	const name = provider.displayName;
 	throw new NodeOperationError(
 		context.getNode(),
-		`Select ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} API credential in the trigger: ${need}`,
+		`Select ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} ${missing.kind} credential in the trigger: ${missing.need}`,
 		{
 			level: 'warning',
-			description: `Pasting the URL into the ${name} dashboard yourself (Setup) with Verify Signature off needs no credential.`,
+			...(credentialIsOptional(provider)
+				? { description: `Pasting the URL into the ${name} dashboard yourself (Setup) with Verify Signature off needs no credential.` }
+				: {}),
 		},
 	);
 }

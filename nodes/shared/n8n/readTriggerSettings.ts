@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { settingsFrom, type InvalidPayloadHandling, type TriggerChoices, type TriggerSettings } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
 import { secretsToVerifyWith, type CredentialSecrets } from '../subscriptions/signingSecret';
+import { secretCredentialName } from './subscriptionSetup';
 import { OPTIONS_PARAMETER } from './triggerProperties';
 
 /** A scheme that checks no signature (an IP allowlist with Verify Signature off) needs no secret, so no credential. */
@@ -11,11 +12,12 @@ function checksSignature(provider: ProviderDefinition, options: IDataObject): bo
 }
 
 async function readCredentialSecrets(context: IWebhookFunctions, provider: ProviderDefinition): Promise<CredentialSecrets | undefined> {
+	const credentialName = secretCredentialName(context, provider);
 	try {
-		return await context.getCredentials<CredentialSecrets & IDataObject>(provider.credentialName);
+		return await context.getCredentials<CredentialSecrets & IDataObject>(credentialName);
 	} catch (error) {
 		// Answered as not configured by the signature check, which fails closed without a secret.
-		context.logger.warn(`No usable ${provider.credentialName} credential on this trigger`, {
+		context.logger.warn(`No usable ${credentialName} credential on this trigger`, {
 			error: error instanceof Error ? error.message : String(error),
 		});
 		return undefined;

@@ -11,8 +11,14 @@ function defaultSetup(api: SubscriptionApiDefinition): string {
 	return api.assumed ? MANUAL_SETUP : AUTOMATIC_SETUP;
 }
 
+/** What reading the Setup parameter needs: any of n8n's contexts of a trigger. */
+type ParameterReader = Pick<IHookFunctions, 'getNodeParameter'>;
+
+/** Shows the signing-secret credential only while the URL is given to the provider by hand (its `displayOptions`). */
+export const WHEN_SET_UP_BY_HAND = { show: { setup: [MANUAL_SETUP] } };
+
 /** Whether this trigger registers its URL with the provider (the Setup parameter, defaulted per API kind). */
-export function registersItself(context: IHookFunctions, provider: ProviderDefinition): boolean {
+export function registersItself(context: ParameterReader, provider: ProviderDefinition): boolean {
 	const api = provider.subscriptions;
 	if (!api) return false;
 	return context.getNodeParameter('setup', defaultSetup(api)) === AUTOMATIC_SETUP;
@@ -66,4 +72,13 @@ export function subscriptionSetupProperties(provider: ProviderDefinition): INode
 		},
 		registration,
 	];
+}
+
+/**
+ * The credential the trigger reads its signing secrets from: the API
+ * credential when it registers itself (it may generate the secret), else the
+ * signing-secret credential, which needs no API to test green.
+ */
+export function secretCredentialName(context: ParameterReader, provider: ProviderDefinition): string {
+	return registersItself(context, provider) ? provider.credentialName : provider.signingSecretCredentialName;
 }

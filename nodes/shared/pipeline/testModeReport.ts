@@ -32,7 +32,7 @@ function signatureHint(provider: ProviderDefinition, settings: TriggerSettings, 
 		case 'missing_signature':
 			return `The request has no ${header} header. ${name} signs every delivery, so it did not come from ${name}, or something between ${name} and n8n dropped the header.`;
 		case 'malformed_signature':
-			return `The ${header} header is not in the format ${name} uses. Send it exactly as ${name} does (the test tool: npm run send).`;
+			return `The ${header} header is not in the format ${name} uses: send it exactly as ${name} does.`;
 		case 'signature_mismatch':
 			return `The signature was made with another secret, or the body changed on its way. Put the exact secret ${name} shows into the credential's Signing Secret (no spaces), and make sure no proxy rewrites the body.`;
 		default:
@@ -69,7 +69,7 @@ function hintFor(provider: ProviderDefinition, settings: TriggerSettings, refusa
 			return `${name} sends a JSON object; the body received was not one.`;
 		case 'invalid_payload':
 		case 'event_mismatch':
-			return `The body is not shaped like a ${name} event. Compare it with the sample of the event (npm run send prints one), or set On Invalid Payload under Options to emit it anyway.`;
+			return `The body is not shaped like a ${name} event. Compare it with the event's sample, or set On Invalid Payload under Options to emit it anyway.`;
 		case 'delivery_in_progress':
 			return 'Ignore Duplicate Deliveries is on and the same delivery is being recorded by another request; the provider retries it.';
 		case 'not_configured':

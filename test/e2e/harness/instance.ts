@@ -33,6 +33,13 @@ export interface BootOptions {
 	owner?: OwnerCredentials;
 	/** Copy n8n's output to stdout. */
 	echo?: boolean;
+	/**
+	 * How n8n finds the package: through N8N_CUSTOM_EXTENSIONS (types `CUSTOM.<name>`,
+	 * the default), or installed as a community package in the user folder's
+	 * `.n8n/nodes/node_modules`, as Settings → Community Nodes installs it (types
+	 * `<package>.<name>`; only there does n8n map credentials to the nodes that test them).
+	 */
+	loadAs?: 'customExtension' | 'communityPackage';
 	log?: (line: string) => void;
 }
 
@@ -58,6 +65,8 @@ export interface InstanceState {
 	staged: Pick<StagedPackage, 'name' | 'version' | 'nodes' | 'credentials' | 'missing' | 'fileCount'>;
 	install: Pick<N8nInstall, 'installDir' | 'n8nVersion' | 'nodeVersion'>;
 	owner: OwnerCredentials;
+	/** What n8n prefixes the package's node types with: `CUSTOM` or the package name (see BootOptions.loadAs). */
+	nodeTypePrefix: string;
 	startOptions: RunningN8n['options'];
 	timings: BootTimings;
 }
@@ -152,11 +161,15 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(SCRATCH_ROOT, `user-${label}-`));
 	fs.mkdirSync(userFolder, { recursive: true });
 
+	const asPackage = options.loadAs === 'communityPackage';
+	if (asPackage) {
+		fs.cpSync(staged.packageDir, path.join(userFolder, '.n8n', 'nodes', 'node_modules', staged.name), { recursive: true });
+	}
 	const startOptions: StartN8nOptions = {
 		port: options.port,
 		brokerPort: options.brokerPort,
 		userFolder,
-		extensionsDir: staged.packageDir,
+		extensionsDir: asPackage ? undefined : staged.packageDir,
 		env: options.env,
 		listenAddress: options.listenAddress,
 		echo: options.echo,
@@ -203,6 +216,7 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 		},
 		install: { installDir: install.installDir, n8nVersion: install.n8nVersion, nodeVersion: install.nodeVersion },
 		owner: access.owner,
+		nodeTypePrefix: asPackage ? staged.name : 'CUSTOM',
 		startOptions: running.options,
 		timings: { installMs: install.durationMs, packMs, startMs: running.startMs, setupMs },
 	});

@@ -1,6 +1,6 @@
 /**
  * publishTriggerWorkflow(): the workflow every e2e test of a trigger needs: a
- * credential, the trigger (loaded as CUSTOM.<node name>) → NoOp, published;
+ * credential, the trigger (CUSTOM.<node name>, or <package>.<node name>) → NoOp, published;
  * returns its id and the production URL n8n registered.
  */
 import type { N8nClient } from './client';
@@ -13,6 +13,8 @@ export interface TriggerWorkflowOptions {
 	credentialType: string;
 	credentialData: Record<string, unknown>;
 	parameters: Record<string, unknown>;
+	/** `CUSTOM` (N8N_CUSTOM_EXTENSIONS, the default) or the package name when installed as a community package. */
+	nodeTypePrefix?: string;
 }
 
 export interface TriggerWorkflow {
@@ -29,7 +31,7 @@ export async function publishTriggerWorkflow(n8n: N8nClient, options: TriggerWor
 		nodes: [
 			{
 				name: 'Trigger',
-				type: `CUSTOM.${options.nodeName}`,
+				type: `${options.nodeTypePrefix ?? 'CUSTOM'}.${options.nodeName}`,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: options.parameters,

@@ -69,7 +69,7 @@ export function defineDuplicateCases(context: () => { cluster: QueueCluster; mai
 			await psql(pg, 'postgres', `CREATE DATABASE ${EFFECTS_DATABASE}`);
 			await psql(pg, EFFECTS_DATABASE, 'CREATE TABLE effects (delivery_id text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())');
 			const trigger = await main.api<{ id: string }>('POST', '/credentials', {
-				body: { name: 'e2e-queue pairs', type: 'churnSaverApi', data: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret } },
+				body: { name: 'e2e-queue pairs', type: 'churnSaverSigningSecretApi', data: { signingSecret: secret } },
 			});
 			const database = await main.api<{ id: string }>('POST', '/credentials', {
 				body: {
@@ -87,7 +87,7 @@ export function defineDuplicateCases(context: () => { cluster: QueueCluster; mai
 						typeVersion: 1,
 						position: [0, 0],
 						parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
-						credentials: { churnSaverApi: { id: trigger.id, name: 'e2e-queue pairs' } },
+						credentials: { churnSaverSigningSecretApi: { id: trigger.id, name: 'e2e-queue pairs' } },
 					},
 					{
 						name: 'Remove Duplicates',

@@ -81,8 +81,8 @@ export function defineFaultCases(context: () => { cluster: QueueCluster; main: Q
 			({ workflowId } = await publishTriggerWorkflow(main, {
 				name: `e2e-queue faults ${signal}`,
 				nodeName: 'churnSaverTrigger',
-				credentialType: 'churnSaverApi',
-				credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+				credentialType: 'churnSaverSigningSecretApi',
+				credentialData: { signingSecret: secret },
 				parameters: { events: ['*'], deliveryOptions: { ignoreDuplicates: true } },
 			}));
 			const path = new URL(await main.productionWebhookUrl(workflowId, 'Trigger')).pathname;

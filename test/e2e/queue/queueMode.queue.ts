@@ -20,7 +20,7 @@ import { rishi } from '../../../nodes/Rishi/definition';
 import { reject, type RejectionReason } from '../../../nodes/shared/verification/verdict';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../../support/fakeSubscriptionApi';
 import { post, type PostResult } from '../../support/post';
-import { discoverProviders, payloadOf } from '../../support/providers';
+import { discoverProviders, payloadOf, triggerCredentialFor } from '../../support/providers';
 import { buildDelivery, type SendOptions } from '../../tools/send-event';
 import { publishTriggerWorkflow, waitFor, type N8nWorkflow } from '../harness';
 import { getQueueTarget, type QueueCluster, type QueueMainClient } from '../harness/queue';
@@ -110,12 +110,12 @@ describeQueue('queue mode: n8n main + 2 webhook processors + 2 workers, PostgreS
 		beforeAll(async () => {
 			const triggerModule = (await import(`../../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
 			const trigger = new (Object.values(triggerModule)[0])();
-			const credentialType = trigger.description.credentials[0].name as string;
+			const credential = triggerCredentialFor(provider, { signingSecret: secret });
 			({ workflowId } = await publishTriggerWorkflow(main, {
 				name: `e2e-queue ${provider.key}`,
 				nodeName: trigger.description.name,
-				credentialType,
-				credentialData: { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', signingSecret: secret },
+				credentialType: credential.type,
+				credentialData: credential.data,
 				parameters: { events: selected.map((event) => event.name), ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
 			}));
 			urls = await processorUrls(cluster, main, workflowId);
