@@ -26,17 +26,15 @@ module.exports = {
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
 		{
-			// The editor in a real browser (test/browser): Debian's Chromium driven by playwright-core on
-			// the same shared n8n as the e2e project (jest runs one globalSetup per file path, so a run of
-			// both projects boots one n8n). Without Chromium the tests are skipped, saying so, except in CI.
+			// The editor in a real browser (test/browser): Debian's Chromium driven by playwright-core, on
+			// an n8n the test file boots with the package installed as a community package. Without
+			// Chromium the tests are skipped, saying so, except in CI.
 			displayName: 'browser',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/browser'],
 			testMatch: ['**/*.browser.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
-			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
-			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
 		{
 			// n8n's queue mode (test/e2e/harness/queue.ts): globalSetup starts PostgreSQL, Redis,

@@ -1,8 +1,9 @@
 /* eslint-disable no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The package in n8n's editor, through a real browser (Debian's Chromium driven
- * by playwright-core) on the suite's shared n8n (test/e2e/globalSetup.ts):
- * log in; find every node of the package in the nodes panel, add each to a
+ * by playwright-core), on an n8n of its own with the package installed as a
+ * community package, as Settings → Community Nodes installs it (only then does
+ * n8n run a credential's test that a node names in `testedBy`): log in; find every node of the package in the nodes panel, add each to a
  * canvas and open its panel (expected parameters, no error toast); create
  * Churn Saver's secret-only credential and see its test pass; "Listen for test
  * event" with a signed delivery from the repository's sender and read the item
@@ -15,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Browser } from 'playwright-core';
 
-import { getSharedN8n, type N8nInstance } from '../e2e/harness';
+import { bootN8n, type N8nInstance } from '../e2e/harness';
 import { sendLikeAProvider } from '../e2e/harness/providerSender';
 import { discoverProviders } from '../support/providers';
 import { buildDelivery, type SendOptions } from '../tools/send-event';
@@ -41,14 +42,15 @@ describeInBrowser('the package in the n8n editor', () => {
 
 	beforeAll(async () => {
 		if (!chromiumPath) throw new Error(`CI has no Chromium: run npm run browser:chromium (as .ci/run does) first; ${HOW_TO_GET_CHROMIUM}`);
-		n8n = getSharedN8n();
+		n8n = await bootN8n({ label: 'browser', loadAs: 'communityPackage' });
 		browser = await launchChromium(chromiumPath);
 		editor = await Editor.open(browser, n8n.baseUrl);
 		await editor.logIn(n8n.state.owner);
-	});
+	}, 600_000); // the first run on a machine installs n8n into the cache
 
 	afterAll(async () => {
 		await browser?.close();
+		await n8n?.stop();
 		const published = publishScreenshots();
 		console.log(`[browser] screenshots: ${SCREENSHOT_DIR}${published.length > 0 ? `; copied to ${published.join(', ')}` : ' (UPDATE_SCREENSHOTS=1 copies them to docs/)'}`);
 	});
@@ -107,15 +109,19 @@ describeInBrowser('the package in the n8n editor', () => {
 			await editor.panelItemsOf(churnSaverTrigger.type).first().click();
 			await editor.ndv.waitFor();
 
-			await editor.createCredentialFromNdv();
-			const modalText = await editor.credentialModal.innerText();
+			const slot = `${churnSaver.displayName} Signing Secret`;
+			await editor.createCredentialFromNdv(slot);
+			const dialogText = await editor.credentialModal.innerText();
 			await editor.credentialModal.getByTestId('parameter-input-signingSecret').locator('input').fill(secret);
-			const verdict = await editor.saveCredentialAndReadTest();
+			const tested = await editor.saveCredential();
+			// A passing test closes the dialog: open the credential again to see the verdict n8n shows.
+			if (!(await editor.credentialModal.isVisible())) await editor.openCredentialInSlot(slot);
+			const banner = await editor.credentialTestBanner();
 			await screenshot(editor.credentialModal, 'credential');
 			await editor.closeCredentialModal();
-			// Asserted after closing, so that the test events below run on this credential either way.
-			expect(modalText).toContain(`${churnSaver.displayName} Signing Secret`);
-			expect(verdict).toEqual({ passed: true, text: expect.any(String) });
+			expect(dialogText).toContain(`${churnSaver.displayName} Signing Secret API`);
+			expect(tested).toEqual({ status: 'OK', message: expect.stringMatching(/^Signing secret set\./) });
+			expect(banner).toEqual({ passed: true, text: expect.stringContaining('tested successfully') });
 			expect(await editor.errorToasts()).toEqual([]);
 		});
 

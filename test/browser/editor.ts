@@ -129,10 +129,15 @@ export class Editor {
 		return this.page.getByTestId('editCredential-modal');
 	}
 
-	/** Opens "create a credential" from the open panel, whether the node has none yet or n8n picked an existing one. */
-	async createCredentialFromNdv(): Promise<void> {
-		const empty = this.ndv.getByTestId('node-credentials-empty-state');
-		const select = this.ndv.getByTestId('node-credentials-select');
+	/**
+	 * Opens "create a credential" in the open panel's credential slot whose label holds `slotText`
+	 * (a trigger may show two: the API credential and the signing secret), whether the slot is
+	 * empty or n8n has picked an existing credential for it.
+	 */
+	async createCredentialFromNdv(slotText: string): Promise<void> {
+		const slot = this.ndv.getByTestId('node-credentials-slot').filter({ hasText: slotText });
+		const empty = slot.getByTestId('node-credentials-empty-state');
+		const select = slot.getByTestId('node-credentials-select');
 		await empty.or(select).waitFor();
 		if (await empty.isVisible()) {
 			await empty.click();
@@ -143,9 +148,27 @@ export class Editor {
 		await this.credentialModal.waitFor();
 	}
 
-	/** Saves the open credential and waits for its test's verdict: true for n8n's green banner, false for "Couldn't connect". */
-	async saveCredentialAndReadTest(): Promise<{ passed: boolean; text: string }> {
+	/**
+	 * Saves the open credential; returns what n8n's credential test (run on save) answered. n8n closes
+	 * the dialog when the test passes and keeps it open, with a red banner, when it fails.
+	 */
+	async saveCredential(): Promise<{ status?: string; message?: string }> {
+		const tested = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/rest/credentials/test');
 		await this.credentialModal.getByTestId('credential-save-button').click();
+		const body = (await (await tested).json()) as { data?: { status?: string; message?: string } };
+		const failed = this.credentialModal.getByText(/Couldn.t connect with these settings/);
+		await Promise.race([this.credentialModal.waitFor({ state: 'hidden' }), failed.waitFor()]);
+		return body.data ?? {};
+	}
+
+	/** Opens the credential the slot labelled with `slotText` holds (its pencil button); n8n tests it again on opening. */
+	async openCredentialInSlot(slotText: string): Promise<void> {
+		await this.ndv.getByTestId('node-credentials-slot').filter({ hasText: slotText }).getByTestId('credential-edit-button').click();
+		await this.credentialModal.waitFor();
+	}
+
+	/** The open credential's test verdict as the dialog shows it: n8n's green banner, or "Couldn't connect". */
+	async credentialTestBanner(): Promise<{ passed: boolean; text: string }> {
 		const passed = this.credentialModal.getByTestId('credentials-config-container-test-success');
 		// Text selector: the failure banner has no test id of its own.
 		const failed = this.credentialModal.getByText(/Couldn.t connect with these settings/);
