@@ -129,7 +129,6 @@ describeInBrowser('the package in the n8n editor', () => {
 			// Read before listening: while it listens the panel blocks its parameters.
 			const url = await editor.testUrl();
 			await editor.listenForTestEvent();
-			await screenshot(editor.ndv, 'trigger-listening');
 			expect(await deliver(url, 'signed')).toBe(200);
 			const output = await editor.outputHolding(String(event.sample.id));
 			expect(output).toContain(String(event.sample.event));
