@@ -1,10 +1,14 @@
 /**
  * Build steps n8n's CLI does not do. `n8n-node build` compiles TypeScript and
- * copies icons; this writes, from the compiled event catalogues, one JSON
- * Schema and one sample payload per event, plus an index, under
- * dist/nodes/<Provider>/events/. They document each event's shape for the
- * editor and for people wiring expressions, and are generated so they can
- * never drift from the zod schemas the triggers validate with.
+ * copies icons; this writes, from the compiled code:
+ * - per provider, one JSON Schema and one sample payload per event, plus an
+ *   index, under dist/nodes/<Provider>/events/, for people wiring expressions;
+ * - per action node, one JSON Schema per operation's output item, under
+ *   `__schema__/v<version>/<resource>/<operation>.json` beside the node: the
+ *   path n8n serves at `/schemas/<node type>/<version>/<resource>/<operation>.json`,
+ *   which the editor reads to preview the output in the next node before the
+ *   action has run.
+ * Both are generated so they can never drift from the zod schemas in the code.
  */
 const { series } = require('gulp');
 const fs = require('node:fs');
@@ -12,6 +16,7 @@ const path = require('node:path');
 const { zodToJsonSchema } = require('zod-to-json-schema');
 
 const DIST_NODES = path.join(__dirname, 'dist', 'nodes');
+const PACKAGE_JSON = path.join(__dirname, 'package.json');
 
 /**
  * Every provider: a folder under `nodesDir` whose definition module exports a
@@ -64,6 +69,74 @@ async function generateEventFiles() {
 	}
 }
 
+/** The NodeActions an action node module exports beside its class (`{ binding, resources: [{ value, operations }] }`). */
+function actionsIn(moduleExports) {
+	return Object.values(moduleExports).find(
+		(value) =>
+			value && typeof value === 'object' && 'binding' in value && Array.isArray(value.resources) && value.resources.every((resource) => Array.isArray(resource.operations)),
+	);
+}
+
+/** The one class a node module exports, instantiated. */
+function nodeIn(moduleExports) {
+	const NodeClass = Object.values(moduleExports).find((value) => typeof value === 'function');
+	return NodeClass ? new NodeClass() : undefined;
+}
+
+/** `1` → `1.0.0`, as n8n names its `__schema__` version folders. */
+function schemaVersion(version) {
+	return `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
+}
+
+/**
+ * The output schema files of one action node module: `[{ file, schema }]`, `file` relative to the
+ * module's folder. Every operation's `output` must be an object schema with properties: the editor
+ * ignores any other answer.
+ */
+function outputSchemaFiles(moduleExports, label) {
+	const node = nodeIn(moduleExports);
+	const actions = actionsIn(moduleExports);
+	if (!actions) throw new Error(`${label} exports no NodeActions beside its class: its operations' output schemas cannot be written`);
+	const versions = [node.description.version].flat();
+	return versions.flatMap((version) =>
+		actions.resources.flatMap((resource) =>
+			resource.operations.map((operation) => {
+				const schema = zodToJsonSchema(operation.output, { $refStrategy: 'none' });
+				if (schema.type !== 'object' || Object.keys(schema.properties ?? {}).length === 0) {
+					throw new Error(`${label}: the output of ${resource.value}/${operation.value} must be an object with properties`);
+				}
+				return { file: path.join('__schema__', schemaVersion(version), resource.value, `${operation.value}.json`), schema };
+			}),
+		),
+	);
+}
+
+/** The compiled action nodes package.json lists (every node that is not a trigger). */
+function builtActionNodes() {
+	const { n8n } = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8'));
+	return n8n.nodes
+		.map((entry) => path.join(__dirname, entry))
+		.filter((file) => !nodeIn(require(file)).description.group.includes('trigger'));
+}
+
+async function generateOutputSchemas() {
+	const nodeFiles = builtActionNodes();
+	if (nodeFiles.length === 0) throw new Error('No action nodes found in dist/nodes; run n8n-node build first');
+	for (const nodeFile of nodeFiles) {
+		const dir = path.dirname(nodeFile);
+		fs.rmSync(path.join(dir, '__schema__'), { recursive: true, force: true });
+		const files = outputSchemaFiles(require(nodeFile), path.relative(__dirname, nodeFile));
+		for (const { file, schema } of files) {
+			fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+			writeJson(path.join(dir, file), schema);
+		}
+		console.log(`${nodeIn(require(nodeFile)).description.displayName}: ${files.length} output schemas`);
+	}
+}
+
 exports.discoverProviders = discoverProviders;
+exports.actionsIn = actionsIn;
+exports.outputSchemaFiles = outputSchemaFiles;
 exports.generateEventFiles = generateEventFiles;
-exports.default = series(generateEventFiles);
+exports.generateOutputSchemas = generateOutputSchemas;
+exports.default = series(generateEventFiles, generateOutputSchemas);

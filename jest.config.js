@@ -19,7 +19,7 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.e2e.ts'],
-			testPathIgnorePatterns: ['/node_modules/', '/n8n-host/'],
+			testPathIgnorePatterns: ['/node_modules/', '/n8n-host/', '/n8n1-host/'],
 			transform: { '^.+\\.ts$': tsJest },
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
@@ -35,6 +35,19 @@ module.exports = {
 			testMatch: ['**/*.browser.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
+		},
+		{
+			// The second n8n target: n8n 1.x on Node 20 (test/e2e/harness/targets.ts, N8N_1), installed
+			// and started like the e2e project's n8n 2 by its own globalSetup/globalTeardown; its test
+			// files reach it with getSharedN8n(N8N_1).
+			displayName: 'e2e-n8n1',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e/n8n1'],
+			testMatch: ['**/*.n8n1.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
+			globalSetup: '<rootDir>/test/e2e/n8n1/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/e2e/n8n1/globalTeardown.ts',
 		},
 		{
 			// n8n's queue mode (test/e2e/harness/queue.ts): globalSetup starts PostgreSQL, Redis,

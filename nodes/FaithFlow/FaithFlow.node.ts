@@ -5,6 +5,9 @@ import { routeOperations } from '../shared/n8n/actions/router';
 import { faithFlowActions } from './actions';
 import { faithFlow } from './definition';
 
+/** Its operations, for execute() and for the output schemas the build writes beside the node (gulpfile.js). */
+export { faithFlowActions };
+
 /** Reads the FaithFlow Enterprise core API: a member by ID. */
 export class FaithFlow implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,8 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { OPERATION_SUBTITLE } from '../shared/n8n/actions/properties';
-import { routeSubscriptionActions, subscriptionActionDescription } from '../shared/n8n/actions/subscriptionActions';
+import { routeOperations } from '../shared/n8n/actions/router';
+import { subscriptionActionDescription, subscriptionActions } from '../shared/n8n/actions/subscriptionActions';
 import { merajutAsa } from './definition';
+
+/** Its operations, for execute() and for the output schemas the build writes beside the node (gulpfile.js). */
+export const merajutAsaActions = subscriptionActions(merajutAsa);
 
 /**
  * MerajutASA has not published a webhook-subscription API: these operations
@@ -19,6 +23,6 @@ export class MerajutAsa implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, merajutAsa);
+		return await routeOperations(this, merajutAsaActions);
 	}
 }

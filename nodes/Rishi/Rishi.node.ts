@@ -1,8 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { OPERATION_SUBTITLE } from '../shared/n8n/actions/properties';
-import { routeSubscriptionActions, subscriptionActionDescription } from '../shared/n8n/actions/subscriptionActions';
+import { routeOperations } from '../shared/n8n/actions/router';
+import { subscriptionActionDescription, subscriptionActions } from '../shared/n8n/actions/subscriptionActions';
 import { rishi } from './definition';
+
+/** Its operations, for execute() and for the output schemas the build writes beside the node (gulpfile.js). */
+export const rishiActions = subscriptionActions(rishi);
 
 export class Rishi implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,6 +18,6 @@ export class Rishi implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, rishi);
+		return await routeOperations(this, rishiActions);
 	}
 }

@@ -6,11 +6,11 @@
  * entry "Churn Saver" whose page lists Triggers and Actions); FaithTracker is
  * an entry of its own.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
+import { declaredNodeFiles } from '../e2e/harness/packageNodes';
 import { REPO_ROOT } from '../e2e/harness/paths';
 import { onlyClassIn } from '../support/providers';
 
@@ -52,9 +52,8 @@ function sourceOf(distPath: string): string {
 }
 
 export function packageNodes(): PanelEntry[] {
-	const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
 	const entries = new Map<string, PanelNode[]>();
-	for (const distPath of manifest.n8n.nodes) {
+	for (const distPath of declaredNodeFiles) {
 		const { description } = new (onlyClassIn<INodeType>(sourceOf(distPath)))();
 		const trigger = description.group.includes('trigger');
 		const node: PanelNode = {

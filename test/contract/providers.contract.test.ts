@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { ACCEPTED_STATUS } from '../../nodes/shared/n8n/rawBodyWebhook';
+import { sampleItem } from '../../nodes/shared/n8n/sampleHints';
 import { SIGNING_SECRET_TEST } from '../../nodes/shared/n8n/signingSecretTest';
 import { DELIVERY_ID_KEY, processDelivery } from '../../nodes/shared/pipeline/processDelivery';
 import { settingsFrom, type TriggerChoices } from '../../nodes/shared/pipeline/settings';
@@ -171,6 +172,8 @@ describe.each(providers.map((entry) => [entry.provider.displayName, entry] as co
 			if (provider.deliveryIdOf) expect(providerId).toEqual(expect.any(String));
 			const key = providerId ?? `sha256:${createHash('sha256').update(body).digest('hex')}`;
 			expect(outcome.item).toEqual({ ...sample, [DELIVERY_ID_KEY]: key });
+			// The item the trigger's output pane offers as mock data (sampleHints.ts) is this one.
+			expect(sampleItem(provider, event)).toEqual(outcome.item);
 			expect(outcome.eventType).toBe(name);
 			// n8n sends every accepted delivery's answer with the webhook's responseCode.
 			expect(outcome.reply.status).toBe(ACCEPTED_STATUS);

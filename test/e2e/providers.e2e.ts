@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * Every provider's trigger inside a real n8n, loaded from the packed package:
  * published workflows, deliveries over n8n's own HTTP stack, executions read
@@ -6,35 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { ProviderDefinition, EventDefinition } from '../../nodes/shared/provider';
-import { reject, type RejectionReason } from '../../nodes/shared/verification/verdict';
-import { discoverProviders, payloadOf, triggerCredentialFor } from '../support/providers';
+import type { EventDefinition } from '../../nodes/shared/provider';
 import { post } from '../support/post';
-import { buildDelivery, type SendOptions } from '../tools/send-event';
-import { getSharedN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
+import type { SendOptions } from '../tools/send-event';
+import { getSharedN8n, type N8nInstance } from './harness';
+import { providerDelivery, publishProviderTrigger, staticSecretProviderCases, statusFor, triggerOutput } from './harness/providerCases';
 
-/** Provider-specific node parameters the e2e needs (n8n sees us from 127.0.0.1, not from eSahayak). */
-const EXTRA_PARAMETERS: Record<string, Record<string, unknown>> = {
-	// n8n is "behind one proxy" here: the test client writes the X-Forwarded-For a proxy would.
-	esahayak: { trustedProxyHops: 1 },
-};
-const PROVIDER_ADDRESS = '52.66.123.10';
+// Rishi registers itself with its API on activation; it has its own e2e file with a fake Rishi API.
+const cases = staticSecretProviderCases();
 
-function statusFor(provider: ProviderDefinition, reason: RejectionReason): number {
-	return provider.replies.rejected(reject(reason, 'e2e')).status;
-}
-
-/** The trigger's item as sent by the provider (its `_deliveryId` checked and left out). */
-function triggerOutput(execution: any): unknown {
-	return payloadOf(execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json ?? {});
-}
-
-const cases = discoverProviders()
-	// Rishi registers itself with its API on activation; it has its own e2e file with a fake Rishi API.
-	.filter(({ provider }) => !provider.subscriptions || provider.subscriptions.assumed)
-	.map((entry) => [entry.provider.displayName, entry] as const);
-
-describe.each(cases)('%s trigger in a real n8n', (_name, { folder, provider }) => {
+describe.each(cases)('%s trigger in a real n8n', (_name, entry) => {
+	const { provider } = entry;
 	let n8n: N8nInstance;
 	let workflowId: string;
 	let url: string;
@@ -45,24 +26,16 @@ describe.each(cases)('%s trigger in a real n8n', (_name, { folder, provider }) =
 	let accepted = 0;
 
 	const send = async (event: EventDefinition, mode: SendOptions['mode'], extra: Partial<SendOptions> = {}) => {
-		const options: SendOptions = { url, secret, mode, contentType: 'application/json', ...extra };
-		if (!isSigned) options.forwardedFor ??= PROVIDER_ADDRESS;
-		const { body, headers } = buildDelivery(provider, event, options);
-		if (options.contentType === '') delete headers['content-type'];
+		const { body, headers } = providerDelivery(provider, event, { url, secret, mode, contentType: 'application/json', ...extra });
 		return await post(url, body, headers);
 	};
 
 	beforeAll(async () => {
 		n8n = getSharedN8n();
-		const triggerModule = (await import(`../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
-		const trigger = new (Object.values(triggerModule)[0])();
-		const credential = triggerCredentialFor(provider, { signingSecret: secret });
-		({ workflowId, url } = await publishTriggerWorkflow(n8n, {
+		({ workflowId, url } = await publishProviderTrigger(n8n, entry, {
 			name: `e2e ${provider.key}`,
-			nodeName: trigger.description.name,
-			credentialType: credential.type,
-			credentialData: credential.data,
-			parameters: { events: selected.map((event) => event.name), ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
+			secret,
+			events: selected.map((event) => event.name),
 		}));
 	});
 

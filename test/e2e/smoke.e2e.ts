@@ -20,25 +20,15 @@ import {
 	type N8nInstance,
 	type N8nWorkflow,
 } from './harness';
+import { builtCredentialTypes, builtCustomNodeTypes, builtNodeFiles, exportedNames, unbuiltReason } from './harness/packageNodes';
 
-/** The node and credential files the package declares, and which of them the build produced. */
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-	n8n?: { nodes?: string[]; credentials?: string[] };
+/** The build's view of an action node module (gulpfile.js): its operations and their output schema files. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const build = require(path.join(REPO_ROOT, 'gulpfile.js')) as {
+	actionsIn(moduleExports: Record<string, unknown>): unknown;
+	outputSchemaFiles(moduleExports: Record<string, unknown>, label: string): Array<{ file: string; schema: unknown }>;
 };
-const declaredNodes = manifest.n8n?.nodes ?? [];
-const builtNodes = declaredNodes.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-const builtCredentials = (manifest.n8n?.credentials ?? []).filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
 
-/** `description.name` of every node/credential class a compiled file exports (what n8n registers). */
-function exportedNames(file: string, kind: 'node' | 'credential'): string[] {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = require(path.join(REPO_ROOT, file)) as Record<string, new () => any>;
-	return Object.values(exported)
-		.filter((value) => typeof value === 'function')
-		.map((Class) => new Class())
-		.map((instance) => (kind === 'node' ? instance.description?.name : instance.name))
-		.filter((name): name is string => typeof name === 'string');
-}
 
 describe('a real n8n', () => {
 	let n8n: N8nInstance;
@@ -117,15 +107,10 @@ describe('a real n8n', () => {
 		expect(afterStatus).toBe(404);
 	}, 120_000);
 
-	const reason =
-		declaredNodes.length === 0
-			? 'package.json lists no nodes yet'
-			: builtNodes.length === 0
-				? `none of ${declaredNodes.join(', ')} is built (run npm run build)`
-				: '';
+	const reason = unbuiltReason();
 	(reason ? it.skip : it)(`registers the package's nodes and credentials as CUSTOM.*${reason ? ` (skipped: ${reason})` : ''}`, async () => {
-		const expectedNodes = builtNodes.flatMap((file) => exportedNames(file, 'node')).map((name) => `CUSTOM.${name}`);
-		const expectedCredentials = builtCredentials.flatMap((file) => exportedNames(file, 'credential'));
+		const expectedNodes = builtCustomNodeTypes();
+		const expectedCredentials = builtCredentialTypes();
 		expect(expectedNodes.length).toBeGreaterThan(0);
 
 		// Nodes that import zod load only because n8n's own zod resolves (see the first test).
@@ -134,5 +119,42 @@ describe('a real n8n', () => {
 
 		const credentialTypes = await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json');
 		expect(credentialTypes.map((type) => type.name)).toEqual(expect.arrayContaining(expectedCredentials));
+	}, 120_000);
+
+	(reason ? it.skip : it)(
+		`serves each action operation's output schema where the editor asks for it, unauthenticated${reason ? ` (skipped: ${reason})` : ''}`,
+		async () => {
+			const requested: string[] = [];
+			for (const file of builtNodeFiles) {
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const nodeModule = require(path.join(REPO_ROOT, file)) as Record<string, unknown>;
+				if (!build.actionsIn(nodeModule)) continue;
+				const [name] = exportedNames(file, 'node');
+				for (const { file: schemaFile, schema } of build.outputSchemaFiles(nodeModule, file)) {
+					// __schema__/v1.0.0/webhook/get.json → the editor's GET /schemas/<type>/1.0.0/webhook/get.json
+					const url = `${n8n.baseUrl}/schemas/CUSTOM.${name}/${schemaFile.replace(/^__schema__\/v/, '')}`;
+					const response = await request(url);
+					expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
+					expect(await response.body.json()).toEqual(schema);
+					requested.push(url);
+				}
+			}
+			// Rishi, Churn Saver, eSahayak and MerajutASA: 5 each; FaithFlow: 1; FaithTracker: 2.
+			expect(requested.length).toBeGreaterThanOrEqual(23);
+		},
+		120_000,
+	);
+
+	(reason ? it.skip : it)(`hands each trigger's sample hints to the editor${reason ? ` (skipped: ${reason})` : ''}`, async () => {
+		const served = new Map((await n8n.customNodeTypes()).map((type) => [type.name, type]));
+		const triggers = builtNodeFiles.filter((file) => file.endsWith('Trigger.node.js'));
+		expect(triggers.length).toBeGreaterThanOrEqual(5);
+		for (const file of triggers) {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const NodeClass = Object.values(require(path.join(REPO_ROOT, file)) as Record<string, new () => any>).find((value) => typeof value === 'function')!;
+			const built = new NodeClass().description;
+			expect(built.hints.length).toBeGreaterThan(1);
+			expect(served.get(`CUSTOM.${built.name}`)?.hints).toEqual(built.hints);
+		}
 	}, 120_000);
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
+import { actionNodeModules } from '../support/actionOutputs';
+
 
 /**
  * The action nodes take their credential name from the provider definition
@@ -27,14 +29,7 @@ async function registeredCredentialNames(): Promise<string[]> {
 		.map((CredentialClass) => new CredentialClass().name);
 }
 
-/** Every action node file in nodes/ (a `.node.ts` that is not a trigger), so a new one is covered unlisted. */
-const nodes: Array<[string, INodeType]> = readdirSync(join(ROOT, 'nodes'), { recursive: true, encoding: 'utf8' })
-	.filter((file) => file.endsWith('.node.ts') && !file.endsWith('Trigger.node.ts'))
-	.map((file) => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const NodeClass = Object.values(require(join(ROOT, 'nodes', file)) as Record<string, new () => INodeType>)[0];
-		return [file, new NodeClass()];
-	});
+const nodes: Array<[string, INodeType]> = actionNodeModules().map((module) => [module.file, module.node]);
 
 it('finds the six action nodes', () => {
 	expect(nodes.length).toBeGreaterThanOrEqual(6);

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { actionProperties } from '../../nodes/shared/n8n/actions/properties';
 import type { NodeActions, ResourceOperation } from '../../nodes/shared/n8n/actions/types';
@@ -14,7 +15,7 @@ async function nothing(this: IExecuteFunctions) {
 }
 
 function operation(value: string, name: string, extra: Partial<ResourceOperation<string>> = {}): ResourceOperation<string> {
-	return { value, name, description: `${name} it`, action: `${name} a thing`, properties: [], execute: nothing, ...extra };
+	return { value, name, description: `${name} it`, action: `${name} a thing`, properties: [], output: z.object({}), execute: nothing, ...extra };
 }
 
 const field = (name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({

@@ -7,6 +7,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { routeOperations } from '../../nodes/shared/n8n/actions/router';
 import type { NodeActions } from '../../nodes/shared/n8n/actions/types';
@@ -32,6 +33,7 @@ const actions: NodeActions<{ readonly boundTo: string }> = {
 					description: 'Echo the value',
 					action: 'Echo a thing',
 					properties: [],
+					output: z.object({}),
 					async execute(this: IExecuteFunctions, itemIndex: number) {
 						return { echoed: this.getNodeParameter('value', itemIndex) as string };
 					},
@@ -42,6 +44,7 @@ const actions: NodeActions<{ readonly boundTo: string }> = {
 					description: 'Split the value at commas',
 					action: 'Split a thing',
 					properties: [],
+					output: z.object({}),
 					async execute(this: IExecuteFunctions, itemIndex: number) {
 						return (this.getNodeParameter('value', itemIndex) as string).split(',').map((part) => ({ part }));
 					},
@@ -52,6 +55,7 @@ const actions: NodeActions<{ readonly boundTo: string }> = {
 					description: 'Answer the binding',
 					action: 'Answer the binding',
 					properties: [],
+					output: z.object({}),
 					async execute(this: IExecuteFunctions, _itemIndex: number, binding: { readonly boundTo: string }) {
 						return { ...binding };
 					},
@@ -62,6 +66,7 @@ const actions: NodeActions<{ readonly boundTo: string }> = {
 					description: 'Fail',
 					action: 'Fail a thing',
 					properties: [],
+					output: z.object({}),
 					async execute() {
 						throw new Error('it failed');
 					},

@@ -10,7 +10,8 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { routeSubscriptionActions, subscriptionActionDescription } from '../../nodes/shared/n8n/actions/subscriptionActions';
+import { routeOperations } from '../../nodes/shared/n8n/actions/router';
+import { subscriptionActionDescription, subscriptionActions } from '../../nodes/shared/n8n/actions/subscriptionActions';
 import {
 	providerTriggerDescription,
 	providerWebhook,
@@ -94,6 +95,6 @@ export class Acme implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeSubscriptionActions(this, acme);
+		return await routeOperations(this, subscriptionActions(acme));
 	}
 }

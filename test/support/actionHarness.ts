@@ -9,6 +9,7 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
+import { expectDeclaredOutput } from './actionOutputs';
 import { additionalDataFor, captureLogs, nodeOf, nodeTypesOf, type LogLine } from './n8nHost';
 
 /**
@@ -54,7 +55,18 @@ export async function runAction(options: ActionRunOptions): Promise<INodeExecuti
 	);
 	captureLogs(options.logs ?? []);
 	if (!nodeType.execute) throw new Error(`${nodeType.description.name} has no execute()`);
-	return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+	const output = (await nodeType.execute.call(context)) as INodeExecutionData[][];
+	// Every successful call also checks the output against the schema the editor previews.
+	expectDeclaredOutput(
+		nodeType.description.name,
+		output[0] ?? [],
+		(itemIndex) => ({
+			resource: context.getNodeParameter('resource', itemIndex, '') as string,
+			operation: context.getNodeParameter('operation', itemIndex, '') as string,
+		}),
+		options.continueOnFail === true,
+	);
+	return output;
 }
 
 export interface ActionRun {

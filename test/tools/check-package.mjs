@@ -8,8 +8,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
@@ -19,7 +20,7 @@ const problems = [];
 
 /** Files the tarball must hold besides dist/: npm adds package.json, README and LICENSE itself. */
 const TOP_LEVEL = ['package.json', 'README.md', 'LICENSE.md', 'CHANGELOG.md', 'SECURITY.md'];
-/** What ships from dist/: the compiled nodes and credentials, codex and event files, icons. */
+/** What ships from dist/: the compiled nodes and credentials, codex, event and output schema files, icons. */
 const SHIPPED_IN_DIST = /^dist\/.+\.(js|json|svg)$/;
 
 const scratch = mkdtempSync(join(tmpdir(), 'check-package-'));
@@ -33,6 +34,17 @@ try {
 	}
 	for (const entry of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
 		if (!files.includes(entry)) problems.push(`package.json names ${entry}, which the tarball lacks`);
+	}
+	// Each action node's output schemas, where n8n serves them to the editor (gulpfile.js outputSchemaFiles).
+	const require = createRequire(import.meta.url);
+	const build = require(join(root, 'gulpfile.js'));
+	for (const entry of packageJson.n8n.nodes) {
+		const nodeModule = require(join(root, entry));
+		if (!build.actionsIn(nodeModule)) continue;
+		for (const { file } of build.outputSchemaFiles(nodeModule, entry)) {
+			const expected = join(dirname(entry), file);
+			if (!files.includes(expected)) problems.push(`the tarball lacks ${expected}, the output schema of ${entry}`);
+		}
 	}
 
 	const unpacked = join(scratch, 'unpacked');

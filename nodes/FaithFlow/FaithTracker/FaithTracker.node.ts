@@ -5,6 +5,9 @@ import { routeOperations } from '../../shared/n8n/actions/router';
 import { faithTrackerActions, faithTrackerProperties } from './actions';
 import { FAITHTRACKER_CREDENTIAL } from './signing';
 
+/** Its operations, for execute() and for the output schemas the build writes beside the node (gulpfile.js). */
+export { faithTrackerActions };
+
 /**
  * n8n as the FaithFlow core system: sends signed member events and the
  * connection test to FaithTracker's webhook (the FaithFlow Enterprise Webhook Integration Guide).

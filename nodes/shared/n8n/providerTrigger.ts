@@ -8,6 +8,7 @@ import {
 
 import type { ProviderDefinition } from '../provider';
 import { PROVIDER_WEBHOOKS } from './rawBodyWebhook';
+import { sampleHints } from './sampleHints';
 import { checkSubscription, createSubscription, deleteSubscription } from './subscriptionLifecycle';
 import { MANUAL_SETUP, registersItself } from './subscriptionSetup';
 import { OPTIONS_PARAMETER, triggerProperties } from './triggerProperties';
@@ -78,6 +79,7 @@ export function providerTriggerDescription(
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: PROVIDER_WEBHOOKS,
 		properties: [...setupNotice(provider, node.setupNotice), ...triggerProperties(provider, node.options)],
+		hints: sampleHints(provider),
 	};
 }
 

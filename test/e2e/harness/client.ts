@@ -1,6 +1,9 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
 /**
- * Talking to a running n8n 2.40.7.
+ * Talking to a running n8n: 2.40.7 by default, 1.123.x with its target's
+ * options (targets.ts: `activation`, `credentialDefaults`) where the two differ.
+ * Owner setup, login, API keys, credentials, workflows and executions are
+ * called the same way on both.
  *
  * Workflows and executions go through the PUBLIC API (/api/v1, X-N8N-API-KEY).
  * The internal REST API (/rest, cookie `n8n-auth`) is used only where the
@@ -20,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpError, cookieFrom, http, type HttpOptions } from './http';
+import type { N8nTarget } from './targets';
 import { waitFor } from './wait';
 import { readWebhookEntities, type WebhookEntity } from './webhooks';
 
@@ -134,6 +138,12 @@ export interface N8nClientOptions {
 	cookie: string;
 	/** The instance's N8N_USER_FOLDER, to read webhook_entity. */
 	userFolder?: string;
+	/** The n8n install (its Node and sqlite3 read webhook_entity); default: n8n 2's. */
+	installDir?: string;
+	/** How this n8n turns workflows on (targets.ts); default `publish` (n8n 2). */
+	activation?: N8nTarget['activation'];
+	/** Fields this n8n's public API wants in every credential's data (targets.ts). */
+	credentialDefaults?: Record<string, unknown>;
 }
 
 const SETTLED = (execution: N8nExecution) => !['new', 'running'].includes(execution.status);
@@ -193,6 +203,13 @@ export class N8nClient {
 		});
 	}
 
+	/** Creates a credential through the public API; returns its id. */
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		return await this.api<{ id: string; name: string }>('POST', '/credentials', {
+			body: { name, type, data: { ...this.options.credentialDefaults, ...data } },
+		});
+	}
+
 	async getWorkflow(id: string): Promise<N8nWorkflow> {
 		return await this.api<N8nWorkflow>('GET', `/workflows/${id}`);
 	}
@@ -217,6 +234,8 @@ export class N8nClient {
 	 * when a trigger fails to activate.
 	 */
 	async publishWorkflow(id: string, timeoutMs = 60_000): Promise<N8nWorkflow> {
+		// n8n 1.x: /activate registers the triggers before it answers (or answers 400 with the reason).
+		if (this.options.activation === 'activate') return await this.api<N8nWorkflow>('POST', `/workflows/${id}/activate`, { body: {} });
 		const workflow = await this.postWithFallback(id, 'publish', 'activate');
 		const version = workflow.activeVersionId ?? workflow.versionId;
 		const nameOf = (nodeId: string) => workflow.nodes?.find((node) => node.id === nodeId)?.name ?? nodeId;
@@ -242,6 +261,8 @@ export class N8nClient {
 
 	/** Unpublishes (deactivates) a workflow and waits until its triggers are gone. */
 	async deactivateWorkflow(id: string, timeoutMs = 60_000): Promise<N8nWorkflow> {
+		// n8n 1.x: /deactivate removes the triggers before it answers.
+		if (this.options.activation === 'activate') return await this.api<N8nWorkflow>('POST', `/workflows/${id}/deactivate`, { body: {} });
 		const workflow = await this.postWithFallback(id, 'unpublish', 'deactivate');
 		await waitFor(() => this.publicationStatus(id), {
 			describe: `workflow ${id} to be unpublished`,
@@ -310,7 +331,7 @@ export class N8nClient {
 	/** n8n's webhook_entity rows of a workflow (needs options.userFolder). */
 	async webhookEntities(workflowId: string): Promise<WebhookEntity[]> {
 		if (!this.options.userFolder) throw new Error('webhookEntities() needs the instance user folder');
-		return await readWebhookEntities(this.options.userFolder, workflowId);
+		return await readWebhookEntities(this.options.userFolder, workflowId, this.options.installDir);
 	}
 
 	/**

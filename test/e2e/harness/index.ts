@@ -17,7 +17,9 @@
  * N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, activates published workflows
  * only after it reports ready), so never wait on readiness or a fixed sleep.
  *
- * The shared instance is started once per jest run by test/e2e/globalSetup.ts.
+ * The shared instance is started once per jest run by test/e2e/globalSetup.ts
+ * (sharedInstance.ts). The e2e-n8n1 project does the same with n8n 1.x
+ * (targets.ts: N8N_1) and reaches it with getSharedN8n(N8N_1).
  * For an instance of your own (to restart it, or with other env), use
  * `const own = await bootN8n({ env: {...} })` and `await own.stop()` in afterAll.
  */
@@ -32,7 +34,10 @@ export { freePort, n8nEnv, startN8n, stopN8nByPid } from './n8n';
 export type { RunningN8n, StartN8nOptions } from './n8n';
 export { assertNoZodAbove, hostZodPath, packPackage } from './pack';
 export type { StagedPackage } from './pack';
-export { CACHE_ROOT, N8N_VERSION, REPO_ROOT, SCRATCH_ROOT, devUserFolder, hostInstallDir, hostNodeBin } from './paths';
+export { CACHE_ROOT, N8N_VERSION, REPO_ROOT, SCRATCH_ROOT, devUserFolder, hostInstallDir, hostManifestDir, hostNodeBin } from './paths';
+export { startSharedN8n, stopSharedN8n } from './sharedInstance';
+export { N8N_1, N8N_2, TARGETS, targetNamed } from './targets';
+export type { N8nTarget } from './targets';
 export { deriveWebhookPath, expectedWebhookPath, readWebhookEntities } from './webhooks';
 export type { WebhookEntity } from './webhooks';
 export { publishTriggerWorkflow } from './triggerWorkflow';

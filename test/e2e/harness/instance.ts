@@ -3,11 +3,13 @@
  * bootN8n(): everything from nothing to a usable n8n: install (if needed), pack
  * and stage this package, start n8n, set up the owner, log in, get an API key.
  * The result is an N8nInstance: the client plus restart() and stop().
+ * `target` picks the n8n (targets.ts): n8n 2 unless told otherwise.
  *
  * The jest e2e project boots ONE instance in its globalSetup and describes it in
- * a JSON file (path in N8N_E2E_STATE_FILE); test files get it with
- * getSharedN8n(). A test that must restart n8n or change its environment boots
- * its own with bootN8n() and stops it in afterAll.
+ * a JSON file (path in N8N_E2E_STATE_FILE; the e2e-n8n1 project's in the
+ * variable its target names); test files get it with getSharedN8n(target).
+ * A test that must restart n8n or change its environment boots its own with
+ * bootN8n() and stops it in afterAll.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,8 +21,11 @@ import { startN8n, stopN8nByPid, type RunningN8n, type StartN8nOptions } from '.
 import { packPackage, type StagedPackage } from './pack';
 import { SCRATCH_ROOT } from './paths';
 import { isAlive } from './proc';
+import { N8N_2, targetNamed, type N8nTarget } from './targets';
 
 export interface BootOptions {
+	/** Which n8n to install and start (default: n8n 2). */
+	target?: N8nTarget;
 	/** Names the staging folder and the temporary user folder. */
 	label?: string;
 	/** A persistent N8N_USER_FOLDER; default: a new temporary one, removed by stop(). */
@@ -64,6 +69,8 @@ export interface InstanceState {
 	packageDir: string;
 	staged: Pick<StagedPackage, 'name' | 'version' | 'nodes' | 'credentials' | 'missing' | 'fileCount'>;
 	install: Pick<N8nInstall, 'installDir' | 'n8nVersion' | 'nodeVersion'>;
+	/** The target's name (targets.ts); absent in states written before there were targets: n8n 2. */
+	target?: N8nTarget['name'];
 	owner: OwnerCredentials;
 	/** What n8n prefixes the package's node types with: `CUSTOM` or the package name (see BootOptions.loadAs). */
 	nodeTypePrefix: string;
@@ -79,7 +86,15 @@ export class N8nInstance extends N8nClient {
 		public state: InstanceState,
 		private readonly stateFile?: string,
 	) {
-		super({ baseUrl: state.baseUrl, apiKey: state.apiKey, cookie: state.cookie, userFolder: state.userFolder });
+		super({
+			baseUrl: state.baseUrl,
+			apiKey: state.apiKey,
+			cookie: state.cookie,
+			userFolder: state.userFolder,
+			installDir: state.install.installDir,
+			activation: targetNamed(state.target).activation,
+			credentialDefaults: targetNamed(state.target).credentialDefaults,
+		});
 	}
 
 	get pid(): number {
@@ -149,8 +164,9 @@ async function ensureAccess(running: RunningN8n, owner: OwnerCredentials, persis
 export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 	const log = options.log ?? ((line: string) => console.log(`[n8n-e2e] ${line}`));
 	const label = options.label ?? String(process.pid);
+	const target = options.target ?? N8N_2;
 
-	const install = await installN8n({ log });
+	const install = await installN8n({ log, target });
 
 	const t0 = Date.now();
 	const staged = await packPackage({ label });
@@ -170,7 +186,7 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 		brokerPort: options.brokerPort,
 		userFolder,
 		extensionsDir: asPackage ? undefined : staged.packageDir,
-		env: options.env,
+		env: { ...target.env, ...options.env },
 		listenAddress: options.listenAddress,
 		echo: options.echo,
 		installDir: install.installDir,
@@ -215,6 +231,7 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 			fileCount: staged.fileCount,
 		},
 		install: { installDir: install.installDir, n8nVersion: install.n8nVersion, nodeVersion: install.nodeVersion },
+		target: target.name,
 		owner: access.owner,
 		nodeTypePrefix: asPackage ? staged.name : 'CUSTOM',
 		startOptions: running.options,
@@ -222,19 +239,21 @@ export async function bootN8n(options: BootOptions = {}): Promise<N8nInstance> {
 	});
 }
 
-/** Environment variable through which jest's globalSetup tells test files where the shared instance is described. */
-export const STATE_ENV = 'N8N_E2E_STATE_FILE';
+/** Environment variable through which the e2e project's globalSetup tells test files where the shared n8n 2 is described. */
+export const STATE_ENV = N8N_2.stateEnv;
 
 /**
- * The n8n that the e2e project's globalSetup started (one per jest run). Do
- * not stop it; restart() is allowed but affects every test file running on it.
+ * The n8n of `target` that its jest project's globalSetup started (one per jest
+ * run): `e2e` for n8n 2, `e2e-n8n1` for n8n 1. Do not stop it; restart() is
+ * allowed but affects every test file running on it.
  */
-export function getSharedN8n(): N8nInstance {
-	const file = process.env[STATE_ENV];
+export function getSharedN8n(target: N8nTarget = N8N_2): N8nInstance {
+	const file = process.env[target.stateEnv];
 	if (!file || !fs.existsSync(file)) {
 		throw new Error(
-			`No shared n8n: ${STATE_ENV} is not set or its file is gone. Run e2e tests through jest's e2e project ` +
-				'(npx jest --selectProjects e2e), whose globalSetup starts it, or boot one with bootN8n().',
+			`No shared ${target.name} n8n: ${target.stateEnv} is not set or its file is gone. Run e2e tests through jest's project ` +
+				`of that target (npx jest --selectProjects ${target === N8N_2 ? 'e2e' : `e2e-${target.name}`}), whose globalSetup starts it, ` +
+				'or boot one with bootN8n().',
 		);
 	}
 	const state = readState(file);

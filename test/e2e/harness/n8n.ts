@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs under jest on a developer machine, not inside n8n */
 /**
- * startN8n(): runs `n8n start` from the host install on Node 24, SQLite, its own
+ * startN8n(): runs `n8n start` from a host install on that install's Node, SQLite, its own
  * user folder and free ports, with every call-home feature turned off; waits
  * until it serves; stop() ends its whole process group by PID.
  *
@@ -93,7 +93,7 @@ export function n8nEnv(options: {
 }): NodeJS.ProcessEnv {
 	const nodeBinDir = path.dirname(hostNodeBin(options.installDir));
 	return cleanEnv({
-		// n8n spawns its task runner as plain `node`: Node 24 must come first on PATH.
+		// n8n spawns its task runner as plain `node`: the install's Node must come first on PATH.
 		PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
 		// jest sets NODE_ENV=test, with which n8n refuses to load nodes ("Not available in tests").
 		NODE_ENV: undefined,

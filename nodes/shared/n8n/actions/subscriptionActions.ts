@@ -1,14 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { ProviderDefinition } from '../../provider';
 import { RISHI_WEBHOOKS_PATH } from '../../subscriptions/rishiStyleApi';
 import { actionNodeDescription, actionProperties } from './properties';
-import { routeOperations } from './router';
 import type { NodeActions } from './types';
 import { webhookResource } from './webhook';
 
-/** A subscription action node (Rishi's and the assumed providers'): the `Webhook` resource, bound to the node's provider. */
-function subscriptionActions(provider: ProviderDefinition): NodeActions<ProviderDefinition> {
+/**
+ * A subscription action node's operations (Rishi's and the assumed providers'): the `Webhook` resource,
+ * bound to the node's provider. The node module exports them, for its execute() and for the build.
+ */
+export function subscriptionActions(provider: ProviderDefinition): NodeActions<ProviderDefinition> {
 	return { binding: provider, resources: [webhookResource(provider)] };
 }
 
@@ -27,14 +29,6 @@ function assumedApiNotice(provider: ProviderDefinition): INodeProperties[] {
 /** The parameters of a subscription action node; a notice first when the provider's API is assumed. */
 function subscriptionActionProperties(provider: ProviderDefinition): INodeProperties[] {
 	return [...assumedApiNotice(provider), ...actionProperties(subscriptionActions(provider))];
-}
-
-/** The item loop of a subscription action node, with the provider's own credential. */
-export async function routeSubscriptionActions(
-	context: IExecuteFunctions,
-	provider: ProviderDefinition,
-): Promise<INodeExecutionData[][]> {
-	return await routeOperations(context, subscriptionActions(provider));
 }
 
 /** What the editor says the node does; for an assumed API, also where its requests go. */

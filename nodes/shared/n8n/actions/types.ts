@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ZodTypeAny } from 'zod';
 
 /**
  * One operation: `actions/<resource>/<operation>.operation.ts`. `Binding` is
@@ -12,6 +13,12 @@ export interface Operation<Binding = undefined> {
 	 * function only where the fields depend on the binding (e.g. event lists).
 	 */
 	readonly properties: INodeProperties[] | ((binding: Binding) => INodeProperties[]);
+	/**
+	 * One output item's shape. The build writes it as JSON Schema to
+	 * `__schema__/v<version>/<resource>/<operation>.json` beside the node, where
+	 * n8n finds it to preview the output in the next node before this one runs.
+	 */
+	readonly output: ZodTypeAny;
 	/** The operation's result for one input item. */
 	execute(this: IExecuteFunctions, itemIndex: number, binding: Binding): Promise<IDataObject | IDataObject[]>;
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { sendToFaithTracker } from '../../faithTracker';
 import { readEvent } from '../fields';
@@ -7,6 +8,9 @@ import { readEvent } from '../fields';
 const TEST_EVENT = 'test';
 
 export const properties: INodeProperties[] = [];
+
+/** FaithTracker's answer to a test event (the guide's "Response Format"). */
+export const output = z.object({ success: z.boolean(), message: z.string(), timestamp: z.string().optional() }).passthrough();
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await sendToFaithTracker.call(this, readEvent(this, itemIndex, TEST_EVENT), itemIndex);

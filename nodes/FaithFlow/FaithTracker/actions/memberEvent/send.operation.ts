@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { FAITHFLOW_EVENT_NAMES, FAITHFLOW_EVENTS, type FaithFlowEventName } from '../../../events';
 import { memberIdField } from '../../../memberIdField';
@@ -16,6 +17,15 @@ export const properties: INodeProperties[] = [
 	},
 	memberIdField('The FaithFlow member UUID. FaithTracker fetches the member from the core API itself.'),
 ];
+
+/** FaithTracker's answer to a member event (the guide's "Response Format"). */
+export const output = z
+	.object({
+		success: z.boolean(),
+		message: z.string().describe('e.g. "Member updated: SUMARNI NINGSIH"'),
+		member_id: z.string().optional(),
+	})
+	.passthrough();
 
 /** `member.created`, `member.updated` or `member.deleted` for one member. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from '../../../provider';
 import { generateSigningSecret } from '../../../subscriptions/signingSecret';
 import { openSubscriptionApi } from '../../subscriptionApi';
 import { deliveryFields, subscribableEvents, subscriptionBody } from './fields';
+import { createdSubscriptionOutput } from './output';
 
 export function properties(provider: ProviderDefinition): INodeProperties[] {
 	return [
@@ -53,6 +54,8 @@ export function properties(provider: ProviderDefinition): INodeProperties[] {
 		},
 	];
 }
+
+export const output = createdSubscriptionOutput;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const typedSecret = this.getNodeParameter('secret', itemIndex, '') as string;

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ProviderDefinition } from '../../../provider';
 import { openSubscriptionApi } from '../../subscriptionApi';
 import { webhookIdField } from './fields';
+import { subscriptionOutput } from './output';
 
 /**
  * The API documents no GET by id: this lists the subscriptions and picks the
@@ -11,6 +12,8 @@ import { webhookIdField } from './fields';
 export function properties(provider: ProviderDefinition): INodeProperties[] {
 	return [webhookIdField(provider)];
 }
+
+export const output = subscriptionOutput;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const id = String(this.getNodeParameter('webhookId', itemIndex)).trim();

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ProviderDefinition } from '../../../provider';
 import { openSubscriptionApi } from '../../subscriptionApi';
+import { subscriptionOutput } from './output';
 
 export const properties: INodeProperties[] = [
 	{
@@ -21,6 +22,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+export const output = subscriptionOutput;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const api = await openSubscriptionApi(this, provider, itemIndex);

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import type { ProviderDefinition } from '../../../provider';
 import { openSubscriptionApi } from '../../subscriptionApi';
 import { deliveryFields, subscribableEvents, subscriptionBody, webhookIdField } from './fields';
+import { subscriptionOutput } from './output';
 
 /** Fields of a listed subscription that are sent back unchanged unless the user changes them. */
 const KEPT_FIELDS = ['url', 'events', 'active', 'headers', 'timeout', 'retries'] as const;
@@ -59,6 +60,8 @@ export function properties(provider: ProviderDefinition): INodeProperties[] {
  * list: there is no GET by id) and the fields left alone are sent back as
  * they are. Reading first also makes a wrong id a clear 404.
  */
+export const output = subscriptionOutput;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, provider: ProviderDefinition): Promise<IDataObject[]> {
 	const id = String(this.getNodeParameter('webhookId', itemIndex)).trim();
 	const changes = subscriptionBody(this, provider, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
