@@ -203,9 +203,12 @@ export class Editor {
 		await this.ndv.getByText('Listening for test event').waitFor();
 	}
 
-	/** Waits until the panel has stopped listening and shows output holding `text`; returns the output as JSON text. */
+	/**
+	 * Waits until the panel shows the output of a run holding `text`; returns the output as JSON text.
+	 * The run's status icon tells it from the sample items the trigger shows before its first run.
+	 */
 	async outputHolding(text: string): Promise<string> {
-		await this.output.getByTestId('ndv-items-count').waitFor();
+		await this.output.getByTestId('node-run-status-success').waitFor();
 		await this.output.getByTestId('radio-button-json').click();
 		const data = this.output.getByTestId('ndv-data-container');
 		await data.getByText(text).first().waitFor();

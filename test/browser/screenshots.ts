@@ -20,8 +20,9 @@ const taken: string[] = [];
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
 	fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-	// Toasts ("Node executed successfully") would cover the panel's corner; the test reads them elsewhere.
-	await target.screenshot({ path: file, animations: 'disabled', caret: 'hide', style: '.el-notification { display: none !important; }' });
+	// Toasts ("Node executed successfully") and hover tooltips would cover parts of the panel.
+	const hidden = '.el-notification, [role="tooltip"] { display: none !important; }';
+	await target.screenshot({ path: file, animations: 'disabled', caret: 'hide', style: hidden });
 	taken.push(file);
 	return file;
 }
