@@ -26,6 +26,17 @@ module.exports = {
 			globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 		},
 		{
+			// The editor in a real browser (test/browser): Debian's Chromium driven by playwright-core, on
+			// an n8n the test file boots with the package installed as a community package. Without
+			// Chromium the tests are skipped, saying so, except in CI.
+			displayName: 'browser',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/browser'],
+			testMatch: ['**/*.browser.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
+		},
+		{
 			// The second n8n target: n8n 1.x on Node 20 (test/e2e/harness/targets.ts, N8N_1), installed
 			// and started like the e2e project's n8n 2 by its own globalSetup/globalTeardown; its test
 			// files reach it with getSharedN8n(N8N_1).

@@ -28,7 +28,7 @@ export function discoverProviders(nodesDir = join(ROOT, 'nodes')): DiscoveredPro
 }
 
 /** The one class a node or credential file exports. */
-function onlyClassIn<T>(file: string): new () => T {
+export function onlyClassIn<T>(file: string): new () => T {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const classes = Object.values(require(file) as Record<string, unknown>).filter((value) => typeof value === 'function');
 	if (classes.length !== 1) throw new Error(`${file} must export exactly one class, not ${classes.length}`);
