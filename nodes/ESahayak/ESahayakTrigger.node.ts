@@ -36,8 +36,8 @@ export class ESahayakTrigger implements INodeType {
 		// the user gives the provider the URL; the API credential when the trigger registers itself (required
 		// then at activation, see requireCredentialWhenNeeded).
 		credentials: [
-			{ name: 'eSahayakApi', required: false },
 			{ name: 'eSahayakSigningSecretApi', required: false, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+			{ name: 'eSahayakApi', required: false },
 		],
 	};
 

@@ -25,8 +25,8 @@ export class MerajutAsaTrigger implements INodeType {
 		// the user gives the provider the URL; the API credential when the trigger registers itself (required
 		// then at activation, see requireCredentialWhenNeeded).
 		credentials: [
-			{ name: 'merajutAsaApi', required: false },
 			{ name: 'merajutAsaSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+			{ name: 'merajutAsaApi', required: false },
 		],
 	};
 

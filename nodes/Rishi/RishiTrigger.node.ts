@@ -26,8 +26,8 @@ export class RishiTrigger implements INodeType {
 		// the user gives the provider the URL; the API credential when the trigger registers itself (required
 		// then at activation, see requireCredentialWhenNeeded).
 		credentials: [
-			{ name: 'rishiApi', required: false },
 			{ name: 'rishiSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+			{ name: 'rishiApi', required: false },
 		],
 	};
 

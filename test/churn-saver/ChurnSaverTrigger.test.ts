@@ -171,8 +171,8 @@ describe('Churn Saver node and credential', () => {
 		const { description } = node;
 		expect(description.name).toBe('churnSaverTrigger');
 		expect(description.credentials).toEqual([
-			{ name: 'churnSaverApi', required: false },
 			{ name: 'churnSaverSigningSecretApi', required: true, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+			{ name: 'churnSaverApi', required: false },
 		]);
 		expect(description.icon).toEqual({ light: 'file:churnSaver.svg', dark: 'file:churnSaver.dark.svg' });
 		for (const file of ['churnSaver.svg', 'churnSaver.dark.svg']) {

@@ -98,8 +98,8 @@ describe('eSahayak trigger', () => {
 			// n8n's displayOptions cannot say "Verify Signature on OR Setup automatic": activation checks it instead
 			// (test/subscriptions/assumedProviders.test.ts).
 			expect(description.credentials).toEqual([
-				{ name: 'eSahayakApi', required: false },
 				{ name: 'eSahayakSigningSecretApi', required: false, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+				{ name: 'eSahayakApi', required: false },
 			]);
 		});
 

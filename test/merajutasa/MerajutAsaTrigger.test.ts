@@ -128,8 +128,8 @@ describe('MerajutASA trigger and credential description', () => {
 		expect(description.name).toBe('merajutAsaTrigger');
 		expect(description.displayName).toBe('MerajutASA Trigger');
 		expect(description.credentials).toEqual([
-			{ name: 'merajutAsaApi', required: false },
 			{ name: 'merajutAsaSigningSecretApi', required: true, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+			{ name: 'merajutAsaApi', required: false },
 		]);
 		const options = description.properties.find((property) => property.name === 'deliveryOptions');
 		const tolerance = (options?.options as INodeProperties[]).find((option) => option.name === 'replayToleranceSeconds');

@@ -76,8 +76,8 @@ export class AcmeTrigger implements INodeType {
 		}),
 		subtitle: TRIGGER_SUBTITLE,
 		credentials: [
-			{ name: 'acmeApi', required: false },
 			{ name: 'acmeSigningSecretApi', required: true, displayOptions: WHEN_SET_UP_BY_HAND, testedBy: 'signingSecretIsSet' },
+			{ name: 'acmeApi', required: false },
 		],
 	};
 

@@ -271,8 +271,8 @@ describe('eSahayak trigger: the credential is needed for automatic setup or a si
 
 	it('is offered on the trigger but not demanded up front', () => {
 		expect(new ESahayakTrigger().description.credentials).toEqual([
-			{ name: 'eSahayakApi', required: false },
 			{ name: 'eSahayakSigningSecretApi', required: false, displayOptions: { show: { setup: ['manual'] } }, testedBy: 'signingSecretIsSet' },
+			{ name: 'eSahayakApi', required: false },
 		]);
 	});
 
