@@ -55,6 +55,7 @@ export const merajutAsa: ProviderDefinition = {
 		timestamp: { header: MERAJUTASA_TIMESTAMP_HEADER, defaultToleranceSeconds: 300 },
 	},
 	events: buildCatalogue(MERAJUTASA_EVENTS, MERAJUTASA_SCHEMAS, MERAJUTASA_SAMPLES),
+	acronyms: ['csr'],
 	eventTypeOf: (payload) => (typeof payload.event_type === 'string' ? payload.event_type : undefined),
 	deliveryIdOf: (payload) => (typeof payload.event_id === 'string' ? payload.event_id : undefined),
 	replies: {

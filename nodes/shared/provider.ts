@@ -98,6 +98,8 @@ export interface ProviderDefinition {
 	readonly signingSecretCredentialName: string;
 	readonly authentication: AuthenticationScheme;
 	readonly events: readonly EventDefinition[];
+	/** Words of event names that are acronyms, shown in capitals in the editor's trigger list (e.g. `csr`). */
+	readonly acronyms?: readonly string[];
 	/**
 	 * Connection-test events (FaithFlow's `test`/`ping`): answered with success,
 	 * emitted only when the user asks for them.
