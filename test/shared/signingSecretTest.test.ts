@@ -1,4 +1,5 @@
 import { judgeSigningSecret } from '../../nodes/shared/n8n/signingSecretTest';
+import { schemeSignatureHeader } from '../../nodes/shared/pipeline/settings';
 import { discoverProviders } from '../support/providers';
 
 describe.each(discoverProviders().map((entry) => [entry.provider.displayName, entry.provider] as const))(
@@ -7,8 +8,7 @@ describe.each(discoverProviders().map((entry) => [entry.provider.displayName, en
 		it('is green with a secret, naming the header the trigger verifies', () => {
 			const result = judgeSigningSecret(provider, { signingSecret: 'a-secret-typed-by-hand' });
 			expect(result.status).toBe('OK');
-			const scheme = provider.authentication;
-			expect(result.message).toContain(scheme.kind === 'hmac-sha256' ? scheme.signatureHeader : scheme.optionalHmac.signatureHeader);
+			expect(result.message).toContain(schemeSignatureHeader(provider));
 			expect(result.message).not.toContain('a-secret-typed-by-hand');
 		});
 

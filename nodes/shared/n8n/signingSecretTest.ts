@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { nonEmptyString } from '../http/secrets';
+import { schemeSignatureHeader } from '../pipeline/settings';
 import type { ProviderDefinition } from '../provider';
 
 /**
@@ -10,11 +11,6 @@ import type { ProviderDefinition } from '../provider';
  * user acts on. The name is what each trigger class gives as `testedBy`.
  */
 export const SIGNING_SECRET_TEST = 'signingSecretIsSet';
-
-function signatureHeaderOf(provider: ProviderDefinition): string {
-	const scheme = provider.authentication;
-	return scheme.kind === 'hmac-sha256' ? scheme.signatureHeader : scheme.optionalHmac.signatureHeader;
-}
 
 /** The verdict on a credential's fields, without n8n. */
 export function judgeSigningSecret(provider: ProviderDefinition, data: Record<string, unknown> | undefined): INodeCredentialTestResult {
@@ -29,7 +25,7 @@ export function judgeSigningSecret(provider: ProviderDefinition, data: Record<st
 	}
 	return {
 		status: 'OK',
-		message: `Signing secret set. The trigger verifies ${signatureHeaderOf(provider)} with it; ${name} must sign with the same value.`,
+		message: `Signing secret set. The trigger verifies ${schemeSignatureHeader(provider)} with it; ${name} must sign with the same value.`,
 	};
 }
 

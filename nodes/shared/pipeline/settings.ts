@@ -105,11 +105,15 @@ function verificationFrom(provider: ProviderDefinition, choices: TriggerChoices)
 	};
 }
 
+/** The header the provider signs in: its scheme's, or where signing is optional, the one it is expected to use. */
+export function schemeSignatureHeader(provider: ProviderDefinition): string {
+	const scheme = provider.authentication;
+	return scheme.kind === 'ip-allowlist' ? scheme.optionalHmac.signatureHeader : scheme.signatureHeader;
+}
+
 /** The header an optional signature travels in: the user's (trimmed), else the scheme's. */
 function optionalSignatureHeader(provider: ProviderDefinition, choices: TriggerChoices): string {
-	const scheme = provider.authentication;
-	const fallback = scheme.kind === 'ip-allowlist' ? scheme.optionalHmac.signatureHeader : scheme.signatureHeader;
-	return choices.optionalHmac?.header.trim() || fallback;
+	return choices.optionalHmac?.header.trim() || schemeSignatureHeader(provider);
 }
 
 /** The one place the trigger's choices become settings: every default and fallback is applied here. */
