@@ -14,6 +14,10 @@
  * again. So at most the deliveries in flight at that moment, never more;
  * both items carry the same _deliveryId for n8n's Remove Duplicates node.
  *
+ * Then the keys themselves across the same fault: deliveries recorded before
+ * it are known to the restarted n8n only through the static data the old
+ * process saved, so sending them again must run nothing.
+ *
  * It boots a private n8n, since it stops and restarts it.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,12 +26,14 @@ import { churnSaver } from '../../nodes/ChurnSaver/definition';
 import { buildDelivery } from '../tools/send-event';
 import { bootN8n, publishTriggerWorkflow, type N8nInstance } from './harness';
 import { groupAlive, signalGroup } from './harness/proc';
-import { account, sendLikeAProvider, type Delivery } from './harness/providerSender';
+import { account, deliveryIdsIn, sendLikeAProvider, type Delivery } from './harness/providerSender';
 import { waitFor } from './harness/wait';
 
 const TOTAL = Number(process.env.E2E_FAULT_TOTAL ?? 600);
 const FAULT_AFTER = Math.round(TOTAL / 4);
 const CONCURRENCY = 5;
+/** Sent one at a time before the second fault, then again after it. */
+const REMEMBERED = 40;
 
 describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across an n8n %s and restart', (signal) => {
 	let n8n: N8nInstance;
@@ -51,30 +57,31 @@ describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across a
 		await n8n?.stop();
 	});
 
+	const deliveryOf = (key: string): Delivery => ({
+		key,
+		build: () => buildDelivery(churnSaver, { ...event, sample: { ...event.sample, id: key } }, { url, secret, mode: 'signed', contentType: 'application/json' }),
+	});
+
+	/** Stops n8n with `signal`, waits for it to exit, starts it again on the same database; returns how long that took. */
+	const crashAndRestart = async (): Promise<number> => {
+		const pid = n8n.pid;
+		const stoppedAt = Date.now();
+		signalGroup(pid, signal);
+		await waitFor(() => groupAlive(pid), { describe: `n8n (pid ${pid}) to exit after ${signal}`, until: (alive) => !alive, timeoutMs: 60_000, intervalMs: 100 });
+		await n8n.restart();
+		return Date.now() - stoppedAt;
+	};
+
 	it(`loses no acknowledged delivery and doubles none of ${TOTAL}`, async () => {
-		const deliveries: Delivery[] = Array.from({ length: TOTAL }, (_, index) => {
-			const key = `evt_fault_${signal}_${index}`;
-			return {
-				key,
-				build: () => buildDelivery(churnSaver, { ...event, sample: { ...event.sample, id: key } }, { url, secret, mode: 'signed', contentType: 'application/json' }),
-			};
-		});
+		const deliveries = Array.from({ length: TOTAL }, (_, index) => deliveryOf(`evt_fault_${signal}_${index}`));
 		let fault: Promise<void> | undefined;
 		let restartedAfterMs = 0;
-		const crashAndRestart = async () => {
-			const pid = n8n.pid;
-			const stoppedAt = Date.now();
-			signalGroup(pid, signal);
-			await waitFor(() => groupAlive(pid), { describe: `n8n (pid ${pid}) to exit after ${signal}`, until: (alive) => !alive, timeoutMs: 60_000, intervalMs: 100 });
-			await n8n.restart();
-			restartedAfterMs = Date.now() - stoppedAt;
-		};
 		const started = Date.now();
 		const results = await sendLikeAProvider(deliveries, {
 			url,
 			concurrency: CONCURRENCY,
 			onAcknowledged: (count) => {
-				if (count === FAULT_AFTER) fault = crashAndRestart();
+				if (count === FAULT_AFTER) fault = crashAndRestart().then((ms) => void (restartedAfterMs = ms));
 			},
 		});
 		await fault;
@@ -103,4 +110,40 @@ describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across a
 		for (const { statuses } of figures.doubledExamples) expect(statuses.some((status) => status < 200 || status >= 300)).toBe(true);
 		expect(figures.acknowledged + figures.gaveUp).toBe(TOTAL);
 	}, 900_000);
+
+	it(`remembers ${REMEMBERED} deliveries recorded before a ${signal}: sent again after the restart, they run nothing`, async () => {
+		// One at a time: each call's static data holds every key recorded before it, so the order in
+		// which n8n writes concurrent calls' static data (last write wins) cannot matter here.
+		const remembered = Array.from({ length: REMEMBERED }, (_, index) => deliveryOf(`evt_remembered_${signal}_${index}`));
+		const keys = remembered.map(({ key }) => key);
+		const executionsPerKey = async () => {
+			const counts = Object.fromEntries(keys.map((key) => [key, 0]));
+			for (const execution of await n8n.listExecutions(workflowId, { includeData: true })) {
+				for (const key of deliveryIdsIn(execution)) if (key in counts) counts[key]++;
+			}
+			return counts;
+		};
+		const once = JSON.stringify(Object.fromEntries(keys.map((key) => [key, 1])));
+		const first = await sendLikeAProvider(remembered, { url, concurrency: 1 });
+		expect(first.filter((result) => !result.acknowledged)).toEqual([]);
+		await waitFor(executionsPerKey, {
+			describe: `one execution for each of the ${REMEMBERED} deliveries`,
+			until: (counts) => JSON.stringify(counts) === once,
+			show: (counts) => JSON.stringify(counts),
+			timeoutMs: 60_000,
+			intervalMs: 500,
+		});
+		const executionsBefore = await n8n.countExecutions(workflowId);
+
+		const restartedAfterMs = await crashAndRestart();
+		// The sender retries until the restarted n8n answers. n8n registers an execution before it
+		// sends a 2xx, and countExecutions counts every status: one that ran again is counted here.
+		const again = await sendLikeAProvider(remembered, { url, concurrency: CONCURRENCY });
+		const ranAgain = (await n8n.countExecutions(workflowId)) - executionsBefore;
+		console.log(`remembered across ${signal} (back in ${restartedAfterMs} ms): ${REMEMBERED} sent again, acknowledged ${again.filter((result) => result.acknowledged).length}, ran again ${ranAgain}`);
+		expect(again.filter((result) => !result.acknowledged)).toEqual([]);
+		expect(ranAgain).toBe(0);
+		// A duplicate is answered as the original was.
+		for (const result of again) expect(result.acknowledgement).toBe(first.find(({ key }) => key === result.key)?.acknowledgement);
+	}, 300_000);
 });

@@ -37,12 +37,15 @@ describe('DeliveryLedger', () => {
 		expect(ledger.claim('d', 1004)).toBe('new');
 	});
 
-	it('snapshots static data with what it recorded, the claimed key and the persisted entries, pruned', () => {
+	it('snapshots static data with what it recorded and the persisted entries, pruned; unsettled claims stay out', () => {
 		const ledger = new DeliveryLedger(limits);
 		ledger.claim('a', 1);
 		ledger.settle('a', true, 1);
-		const snapshot = ledger.snapshot({ 'id:old': 0, 'id:other': 2 }, 'b', 3);
-		expect(snapshot).toEqual({ 'id:a': 1, 'id:other': 2, 'id:b': 3 });
+		ledger.claim('b', 2);
+		ledger.claim('c', 3);
+		ledger.settle('c', true, 3);
+		const snapshot = ledger.snapshot({ 'id:old': 0, 'id:other': 2 }, 3);
+		expect(snapshot).toEqual({ 'id:a': 1, 'id:other': 2, 'id:c': 3 });
 	});
 
 	it('treats keys named like object prototype keys as ordinary keys', () => {
@@ -51,9 +54,10 @@ describe('DeliveryLedger', () => {
 		expect(ledger.claim('constructor', 0, {})).toBe('new');
 		expect(ledger.claim('toString', 0, {})).toBe('new');
 		expect(ledger.claim('__proto__', 1, persisted)).toBe('done');
-		const snapshot = ledger.snapshot(persisted, '__proto__', 2);
+		ledger.settle('constructor', true, 2);
+		const snapshot = ledger.snapshot(persisted, 2);
 		expect(Object.getPrototypeOf(snapshot)).toBe(Object.prototype);
-		expect(Object.keys(snapshot)).toEqual(['id:__proto__']);
+		expect(Object.keys(snapshot)).toEqual(['id:__proto__', 'id:constructor']);
 	});
 });
 

@@ -34,7 +34,9 @@ import { additionalDataFor, captureLogs, clone, nodeOf, nodeTypesOf, type LogLin
  *   recorded first, then answered with `responseData` unless it is empty or
  *   'noData', else the `webhookResponse`, else "Workflow was started";
  *   a throw → 500 and a failed execution. Static data is saved when n8n
- *   answers, as n8n saves it in its response callback.
+ *   answers, as n8n saves it in its response callback, and, as in n8n, a
+ *   change webhook() made to static data that already existed is lost when
+ *   the execution is registered.
  *
  * test/e2e/harnessFidelity.e2e.ts sends the same table of requests through
  * this harness and through the real n8n and requires the same answers.
@@ -139,14 +141,11 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 		};
 
 		const node = nodeOf(nodeType, options.parameters, credentials, { id: 'trigger-node', name: 'Trigger', webhookId: 'webhook-id' });
-		const workflow = new Workflow({
-			id: workflowId,
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: nodeTypesOf(nodeType),
-			staticData: savedStaticData ? clone(savedStaticData) : undefined,
-		});
+		// As n8n: the workflow data loaded for this call (static data null until first saved) ...
+		const loadedStaticData = savedStaticData ? clone(savedStaticData) : undefined;
+		const workflowOver = (staticData: IDataObject | undefined) =>
+			new Workflow({ id: workflowId, nodes: [node], connections: {}, active: true, nodeTypes: nodeTypesOf(nodeType), staticData });
+		const workflow = workflowOver(loadedStaticData);
 		const resolvedOptions = workflow.getNode(node.name)?.parameters.options as IDataObject | undefined;
 		if (node.typeVersion === 1 && !resolvedOptions?.binaryData) {
 			throw new Error('n8n would parse this body itself (options.binaryData is off): not reproduced by this harness');
@@ -195,9 +194,13 @@ export async function startTriggerHarness(options: TriggerHarnessOptions): Promi
 			res.status(500).json({ code: 0, message: N8N_RECORDING_ERROR });
 			return;
 		}
+		// ... and, registering the execution, WorkflowRunner.run builds a second Workflow over the same
+		// static-data object, which clears its change flag (n8n-workflow's ObservableObject.create).
+		workflowOver(loadedStaticData);
 		emitted.push(result.workflowData[0]);
-		saveStaticData();
+		// Then n8n reads the answer, and saves static data before it sends it.
 		const body = onReceivedBody(webhookDescription.responseData ?? 'firstEntryJson', result);
+		saveStaticData();
 		if (typeof body === 'string') res.status(200).send(body);
 		else res.status(200).json(body);
 	};

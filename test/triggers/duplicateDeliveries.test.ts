@@ -32,6 +32,23 @@ describe('Ignore Duplicate Deliveries', () => {
 		expect(Object.keys(harness.staticData()?.['node:Trigger'] as object)).toContain('seenDeliveries');
 	});
 
+	it('remembers across a restart every delivery recorded before it, even ones recorded concurrently', async () => {
+		const parameters = { events: ['*'], deliveryOptions: { ignoreDuplicates: true } };
+		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters, credentials });
+		const ids = Array.from({ length: 6 }, (_, index) => `evt_before_restart_${index}`);
+		await deliver({ ...sample, id: ids[0] });
+		const answers = await Promise.all(ids.slice(1).map(async (id) => await deliver({ ...sample, id })));
+		expect(answers.map(({ status }) => status)).toEqual([200, 200, 200, 200, 200]);
+		expect(harness.emitted).toHaveLength(6);
+		const saved = harness.staticData();
+		await harness.close();
+
+		// Another workflow id is another ledger: only the saved static data carries the keys over.
+		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters, credentials, staticData: saved });
+		for (const id of ids) expect((await deliver({ ...sample, id })).status).toBe(200);
+		expect(harness.emitted).toHaveLength(0);
+	});
+
 	it('emits every delivery when the option is off (the default), and stores nothing', async () => {
 		harness = await startTriggerHarness({ nodeType: new ChurnSaverTrigger(), parameters: { events: ['*'] }, credentials });
 		await deliver(sample);

@@ -143,16 +143,36 @@ async function receiveDelivery(
 	const outcome: DeliveryOutcome = processDelivery(provider, request, settings);
 	if (outcome.action === 'reject') return refuse(context, provider, settings, outcome.rejection);
 	if (outcome.action === 'acknowledge') return acknowledge(context, provider, outcome.reply, outcome.why, outcome.eventType);
+	let recorded: (() => void) | undefined;
 	if (settings.ignoreDuplicates) {
 		const claim = claimDelivery(context, outcome.deliveryId);
-		if (claim === 'in_progress') {
+		if (claim.result === 'in_progress') {
 			return refuse(context, provider, settings, reject('delivery_in_progress', 'This delivery is being recorded by another request'));
 		}
-		if (claim === 'done') return acknowledge(context, provider, outcome.reply, 'duplicate', outcome.eventType);
+		if (claim.result === 'done') return acknowledge(context, provider, outcome.reply, 'duplicate', outcome.eventType);
+		recorded = claim.recorded;
 	}
 	const json = outcome.item as IDataObject;
 	if (afterAccept) await afterAccept(context, { json, settings });
-	return { workflowData: [[{ json }]], webhookResponse: outcome.reply.body };
+	return acceptedResponse(json, outcome.reply.body, recorded);
+}
+
+/**
+ * What n8n gets for an accepted delivery. n8n reads `webhookResponse` to
+ * answer once WorkflowRunner.run has registered the execution
+ * (rawBodyWebhook.ts), and saves static data right after: the one moment a
+ * trigger can learn that its delivery is recorded, so `onRecorded` runs on
+ * that read.
+ */
+function acceptedResponse(json: IDataObject, successBody: unknown, onRecorded: (() => void) | undefined): IWebhookResponseData {
+	const response: IWebhookResponseData = { workflowData: [[{ json }]] };
+	return Object.defineProperty(response, 'webhookResponse', {
+		enumerable: true,
+		get: () => {
+			onRecorded?.();
+			return successBody;
+		},
+	});
 }
 
 /** The trigger's `webhook()`; `afterAccept` is a provider's own work on an accepted item (see AfterAccept). */

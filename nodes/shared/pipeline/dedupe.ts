@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
  * ledger per trigger lives in the process and is the authority there; static
  * data carries a bounded copy across restarts and to other processes.
  *
- * A key is claimed before the workflow starts and settled when the answer is
- * sent: acknowledged (2xx) makes it "done", anything else forgets it, so a
+ * A key is claimed before the workflow starts and settled once n8n has
+ * recorded the execution ("done"), or forgotten when it did not, so a
  * delivery n8n failed to record is never mistaken for a duplicate. A second
  * copy arriving while the first is still unsettled is "in progress".
  */
@@ -64,7 +64,7 @@ export class DeliveryLedger {
 		return 'new';
 	}
 
-	/** Settles a claim: `recorded` when the provider got a 2xx for it. */
+	/** Settles a claim: `recorded` once n8n has recorded its execution; a claim settles once. */
 	settle(key: string, recorded: boolean, nowMs: number): void {
 		if (!this.pending.delete(key) || !recorded) return;
 		this.done.delete(key);
@@ -75,14 +75,10 @@ export class DeliveryLedger {
 		}
 	}
 
-	/**
-	 * What to keep in static data: `persisted`, everything recorded here, and
-	 * `claimed` (n8n saves static data only once it has recorded the execution).
-	 */
-	snapshot(persisted: SeenDeliveries, claimed: string, nowMs: number): SeenDeliveries {
+	/** What to keep in static data: `persisted` and everything recorded here, pruned. */
+	snapshot(persisted: SeenDeliveries, nowMs: number): SeenDeliveries {
 		const merged: SeenDeliveries = { ...persisted };
 		for (const [key, at] of this.done) merged[entry(key)] = at;
-		merged[entry(claimed)] = nowMs;
 		return prune(merged, nowMs, this.limits);
 	}
 }
