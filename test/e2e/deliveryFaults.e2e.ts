@@ -32,7 +32,7 @@ import { waitFor } from './harness/wait';
 const TOTAL = Number(process.env.E2E_FAULT_TOTAL ?? 600);
 const FAULT_AFTER = Math.round(TOTAL / 4);
 const CONCURRENCY = 5;
-/** Sent one at a time before the second fault, then again after it. */
+/** Recorded one at a time, then sent again after a fault of their own. */
 const REMEMBERED = 40;
 
 describe.each([['SIGTERM' as const], ['SIGKILL' as const]])('Deliveries across an n8n %s and restart', (signal) => {
